@@ -1,0 +1,2 @@
+// Pulumi components: filled in by the Pulumi work.
+export {};
