@@ -1,0 +1,2 @@
+export * from './diagnostic';
+export * from './codes/types';

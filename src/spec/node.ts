@@ -1,0 +1,378 @@
+/**
+ * The description of one node, or of a pool of identical nodes, as a user
+ * writes it: in a cluster spec file, or as the props of `OvsDpdkNode`.
+ *
+ * Every value is plain data (strings and numbers), so that the same words
+ * mean the same things in code and in files. Quantities are Kubernetes
+ * quantities (`1Gi`, `2048Mi`), CPU sets use the list form (`0-1,8-11`).
+ */
+export interface NodeSpec {
+  /**
+   * Name of the node pool. Used for `dist/nodes/<name>/` and in diagnostics.
+   * A DNS-1123 label.
+   */
+  readonly name: string;
+
+  /**
+   * The Kubernetes nodes of this pool. They share the hardware described
+   * here; per-host values (such as the Kube-OVN tunnel address) go here.
+   *
+   * @default - one host named like the pool
+   */
+  readonly hosts?: HostSpec[];
+
+  /** CPUs, NUMA nodes and memory of each host of the pool. */
+  readonly topology: TopologySpec;
+
+  /**
+   * The physical NICs given to OVS-DPDK, one DPDK port each.
+   *
+   * @default - no physical port: VMs on this node reach only each other
+   */
+  readonly nics?: NicSpec[];
+
+  /**
+   * How CPUs are split between housekeeping, OVS-DPDK PMD threads and VMs.
+   *
+   * @default - derived from the topology (see `CpuSpec`)
+   */
+  readonly cpus?: CpuSpec;
+
+  /**
+   * Hugepages allocated at boot.
+   *
+   * @default - 1Gi pages, enough for OVS on every NUMA node plus the VMs
+   *   placed on the node, rounded up
+   */
+  readonly hugepages?: HugepageSpec;
+
+  /**
+   * OVS-DPDK settings of this node.
+   *
+   * @default - derived from the topology and the NICs (see `OvsSpec`)
+   */
+  readonly ovs?: OvsSpec;
+
+  /**
+   * Kubelet reservations and policies.
+   *
+   * @default - see `KubeletSpec`
+   */
+  readonly kubelet?: KubeletSpec;
+
+  /**
+   * Kernel of the node and optional isolation arguments.
+   *
+   * @default - see `KernelSpec`
+   */
+  readonly kernel?: KernelSpec;
+}
+
+/** One Kubernetes node of a pool. */
+export interface HostSpec {
+  /** The Kubernetes node name (`kubernetes.io/hostname`). */
+  readonly name: string;
+
+  /**
+   * Kube-OVN path only: the tunnel endpoint address of this host with its
+   * prefix length (`ENCAP_IP` in `/opt/ovs-config/ovs-dpdk-config`), for
+   * example `192.168.0.10/20`. Must be unique in the cluster.
+   *
+   * @default - none; required on the Kube-OVN path
+   */
+  readonly encapIp?: string;
+}
+
+/**
+ * The CPU and memory layout of a host. Exactly one of `uniform`, `numaNodes`
+ * or `lscpu` is given.
+ */
+export interface TopologySpec {
+  /**
+   * CPU architecture as `uname -m` prints it.
+   *
+   * @default 'x86_64'
+   */
+  readonly architecture?: string;
+
+  /** A machine of identical NUMA nodes. */
+  readonly uniform?: UniformTopologySpec;
+
+  /** NUMA nodes described one by one, as `vhost-user-k8s facts` prints them. */
+  readonly numaNodes?: NumaNodeSpec[];
+
+  /**
+   * The output of `lscpu -p=CPU,CORE,SOCKET,NODE` (or `lscpu -e`, or
+   * `lscpu -J -e`) of a host of the pool.
+   */
+  readonly lscpu?: string;
+
+  /**
+   * Memory of each NUMA node, for the `lscpu` form (which does not print it).
+   *
+   * @default - unknown: memory checks that need it are reported as warnings
+   */
+  readonly memoryPerNumaNode?: string;
+}
+
+/** A machine built from identical NUMA nodes. */
+export interface UniformTopologySpec {
+  /** Number of NUMA nodes. */
+  readonly numaNodes: number;
+
+  /** Physical cores per NUMA node. */
+  readonly coresPerNumaNode: number;
+
+  /**
+   * Hardware threads per core.
+   *
+   * @default 2
+   */
+  readonly threadsPerCore?: number;
+
+  /** Memory of each NUMA node, for example `64Gi`. */
+  readonly memoryPerNumaNode: string;
+
+  /**
+   * How CPU numbers are given to sibling threads: `split` is the usual x86
+   * numbering (the sibling of CPU n is n + total cores), `adjacent` numbers
+   * the threads of a core one after the other (POWER, some laptops).
+   *
+   * @default 'split'
+   */
+  readonly siblings?: 'split' | 'adjacent';
+}
+
+/** One NUMA node and its cores. */
+export interface NumaNodeSpec {
+  /** NUMA node id as the kernel numbers it (ids may have gaps). */
+  readonly id: number;
+
+  /** Memory of the NUMA node, for example `64Gi`. */
+  readonly memory?: string;
+
+  /** Physical cores, each listing the CPU ids of its hardware threads. */
+  readonly cores: CoreSpec[];
+}
+
+/** One physical core. */
+export interface CoreSpec {
+  /**
+   * Socket (physical package) of the core.
+   *
+   * @default 0
+   */
+  readonly socket?: number;
+
+  /** CPU ids of the hardware threads of the core, for example `[0, 48]`. */
+  readonly threads: number[];
+}
+
+/** A physical NIC given to OVS-DPDK. */
+export interface NicSpec {
+  /** PCI address, `0000:af:00.0` (the short `af:00.0` is accepted). */
+  readonly pci: string;
+
+  /**
+   * Name of the OVS DPDK port.
+   *
+   * @default 'dpdk<index>'
+   */
+  readonly port?: string;
+
+  /**
+   * NUMA node the NIC is attached to (`/sys/bus/pci/devices/<pci>/numa_node`).
+   *
+   * @default - unknown, which is reported: PMD placement needs it
+   */
+  readonly numaNode?: number;
+
+  /**
+   * Driver family: `vfio-pci` for Intel and most NICs (needs the IOMMU), or
+   * the bifurcated `mlx5` driver of Mellanox NICs (no rebinding).
+   *
+   * @default 'vfio-pci'
+   */
+  readonly driver?: 'vfio-pci' | 'mlx5';
+
+  /**
+   * Whether the NIC is an SR-IOV virtual function. VFs cannot be the DPDK
+   * NIC: unicast frames not addressed to the PF or a VF are dropped.
+   *
+   * @default false
+   */
+  readonly virtualFunction?: boolean;
+}
+
+/** How the CPUs of a node are used. Explicit sets are checked, never trusted. */
+export interface CpuSpec {
+  /**
+   * CPUs for the operating system and the kubelet.
+   *
+   * @default - the first physical core of each NUMA node, both threads
+   */
+  readonly housekeeping?: string;
+
+  /**
+   * CPUs for OVS-DPDK PMD threads (`pmd-cpu-mask`).
+   *
+   * @default - `pmdCoresPerNumaNode` cores on every NUMA node that has a DPDK
+   *   NIC or may host vhost-user VMs
+   */
+  readonly pmd?: string;
+
+  /**
+   * Physical cores given to PMD threads on each NUMA node that needs them.
+   *
+   * @default 1
+   */
+  readonly pmdCoresPerNumaNode?: number;
+
+  /**
+   * CPUs for the non-PMD DPDK threads (`dpdk-lcore-mask`). Must be
+   * housekeeping CPUs, never PMD CPUs.
+   *
+   * @default - the first housekeeping CPU on OVS before 3.7; unset from 3.7 on,
+   *   where OVS documentation advises leaving it out
+   */
+  readonly lcore?: string;
+}
+
+/** Hugepages allocated at boot. */
+export interface HugepageSpec {
+  /**
+   * Page size, also the kernel's `default_hugepagesz`. VMs must use it.
+   *
+   * @default '1Gi'
+   */
+  readonly size?: string;
+
+  /**
+   * Pages allocated on each NUMA node.
+   *
+   * @default - OVS socket memory plus the hugepages of the VMs that fit on
+   *   the node, rounded up to whole pages
+   */
+  readonly pagesPerNumaNode?: number;
+}
+
+/** OVS-DPDK settings of a node. */
+export interface OvsSpec {
+  /**
+   * Hugepage memory OVS takes on each NUMA node (`dpdk-socket-mem`), one
+   * entry per NUMA node in node order, as OVS writes them (MiB: `1024`).
+   *
+   * @default - 1024 on every NUMA node
+   */
+  readonly socketMem?: string;
+
+  /**
+   * Upper bound of OVS hugepage memory per NUMA node (`dpdk-socket-limit`).
+   *
+   * @default - equal to `socketMem`
+   */
+  readonly socketLimit?: string;
+
+  /**
+   * Userspace TCP segmentation offload (`userspace-tso-enable`).
+   *
+   * @default - true on the Userspace CNI path (flat network); false on the
+   *   Kube-OVN overlay when the OVS version cannot segment tunnelled traffic
+   */
+  readonly tso?: boolean;
+
+  /**
+   * `n-handler-threads`.
+   *
+   * @default - unset (OVS derives it) on hosts with up to 12 CPUs, 10 above
+   */
+  readonly handlerThreads?: number;
+
+  /**
+   * `n-revalidator-threads`.
+   *
+   * @default - unset on hosts with up to 12 CPUs, 4 above
+   */
+  readonly revalidatorThreads?: number;
+
+  /**
+   * MTU of the DPDK ports, which sizes the OVS mempools per NUMA node.
+   *
+   * @default 1500
+   */
+  readonly mtu?: number;
+
+  /**
+   * CPU limit of the OVS-DPDK pod (Kube-OVN path), as a Kubernetes quantity.
+   * PMD threads busy-poll: the limit must cover every PMD CPU plus one.
+   *
+   * @default - PMD CPUs + 1
+   */
+  readonly podCpuLimit?: string;
+}
+
+/** Kubelet reservations and policies of a node. */
+export interface KubeletSpec {
+  /**
+   * `kubeReserved.memory`.
+   *
+   * @default '1Gi'
+   */
+  readonly kubeReservedMemory?: string;
+
+  /**
+   * `systemReserved.memory`.
+   *
+   * @default '1Gi'
+   */
+  readonly systemReservedMemory?: string;
+
+  /**
+   * The hard eviction threshold `memory.available`, a quantity or a
+   * percentage of node memory.
+   *
+   * @default '100Mi'
+   */
+  readonly evictionHard?: string;
+
+  /**
+   * Memory reserved per NUMA node for the static memory manager
+   * (`reservedMemory`), one entry per NUMA node in node order. Must sum to
+   * kubeReserved + systemReserved + the eviction threshold.
+   *
+   * @default - that sum spread evenly over the NUMA nodes
+   */
+  readonly reservedMemory?: string[];
+
+  /**
+   * Path of the kubelet configuration file on the node.
+   *
+   * @default '/var/lib/kubelet/config.yaml'
+   */
+  readonly configPath?: string;
+}
+
+/** Kernel of the node. */
+export interface KernelSpec {
+  /**
+   * Kernel version (`uname -r`), to choose the per-NUMA-node hugepage boot
+   * syntax (`hugepages=0:N,1:N`, kernel 5.16 and later).
+   *
+   * @default - unknown: per-node pages are set at runtime by a systemd unit
+   */
+  readonly version?: string;
+
+  /**
+   * Add `nohz_full=` for the PMD and VM CPUs.
+   *
+   * @default false
+   */
+  readonly nohzFull?: boolean;
+
+  /**
+   * Add `rcu_nocbs=` for the PMD and VM CPUs.
+   *
+   * @default false
+   */
+  readonly rcuNocbs?: boolean;
+}
