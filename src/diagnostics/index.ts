@@ -1,2 +1,3 @@
 export * from './diagnostic';
 export * from './codes/types';
+export * from './findings';
