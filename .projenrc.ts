@@ -59,6 +59,8 @@ const project = new typescript.TypeScriptProject({
     'typedoc-plugin-markdown@^4',
     'kubernetes-models@~4.5',
     'ts-node@^10',
+    // 2.4 is the last release that runs on Node 20.
+    'ts-json-schema-generator@~2.4.0',
   ],
 
   tsconfig: {
@@ -118,6 +120,14 @@ const apiDocs = project.addTask('docgen', {
   exec: 'typedoc',
 });
 project.postCompileTask.spawn(apiDocs);
+
+// The JSON Schema of cluster spec files, generated from the TypeScript types
+// so that it is never maintained twice.
+const specSchema = project.addTask('schema', {
+  description: 'Generate schema/cluster-spec.schema.json from src/spec',
+  exec: 'ts-node --transpile-only scripts/generate-schema.ts',
+});
+project.preCompileTask.spawn(specSchema);
 
 project.addTask('example', {
   description: 'Synthesize the built-in example cluster into dist/',

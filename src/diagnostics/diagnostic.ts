@@ -32,6 +32,23 @@ export interface Diagnostic {
    * @default - none
    */
   readonly upstream?: string;
+
+  /**
+   * Where the field is written, when the model came from a file.
+   *
+   * @default - unknown (the model was built in code)
+   */
+  readonly location?: SourceLocation;
+}
+
+/** A place in a spec file. */
+export interface SourceLocation {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
 }
 
 /** Thrown when a cluster has errors; carries every finding, not just the first. */
@@ -51,8 +68,9 @@ export class DiagnosticError extends Error {
 }
 
 /** One line per finding, in the style of a compiler: path, code, message, fix. */
-export function formatDiagnostic(d: Diagnostic, file?: string): string {
-  const where = file ? `${file}: ${d.path}` : d.path;
+export function formatDiagnostic(d: Diagnostic): string {
+  const loc = d.location;
+  const where = loc ? `${loc.file}:${loc.line}:${loc.column}: ${d.path}` : d.path;
   const upstream = d.upstream ? ` (${d.upstream})` : '';
   return `${where}: ${d.severity} ${d.code}: ${d.message}${upstream}\n  fix: ${d.hint}`;
 }

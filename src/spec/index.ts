@@ -2,3 +2,4 @@ export * from './cluster';
 export * from './network';
 export * from './node';
 export * from './vm';
+export * from './load';

@@ -1,0 +1,169 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { isMap, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
+import { ClusterSpec } from './cluster';
+
+/** The result of reading a spec file: a spec when it is well formed, and every finding. */
+export interface LoadedSpec {
+  /** Undefined when the file has errors. */
+  readonly spec?: ClusterSpec;
+  /** Syntax and schema findings, with lines. */
+  readonly diagnostics: Diagnostic[];
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The JSON Schema of spec files (`schema/cluster-spec.schema.json`). */
+export function clusterSpecSchema(): object {
+  const file = join(__dirname, '..', '..', 'schema', 'cluster-spec.schema.json');
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function validate(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validator = ajv.compile(clusterSpecSchema());
+  }
+  return validator;
+}
+
+/**
+ * Reads a cluster spec from YAML (or JSON) text. Syntax errors, unknown
+ * keys, wrong types and bad enum values all become diagnostics with the
+ * YAML path and line; nothing throws.
+ *
+ * @param text the file content
+ * @param file the file name to report
+ */
+export function loadSpec(text: string, file = '<spec>'): LoadedSpec {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const at = (offset: number): SourceLocation => {
+    const pos = lines.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      diagnostics: doc.errors.map((e) => ({
+        code: 'FILE001',
+        severity: 'error' as const,
+        path: '',
+        message: `the file is not valid YAML: ${e.message.split('\n')[0]}`,
+        hint: 'fix the YAML syntax at the line shown',
+        location: at(e.pos[0]),
+      })),
+    };
+  }
+
+  const data: unknown = doc.toJS();
+  const check = validate();
+  if (check(data)) {
+    return { spec: data as unknown as ClusterSpec, diagnostics: [] };
+  }
+
+  const diagnostics = (check.errors ?? [])
+    .filter(isUseful)
+    .map((e) => schemaFinding(e, (path) => locate(doc.contents, path, at)));
+  return { diagnostics: dedupe(diagnostics) };
+}
+
+/** `anyOf`/`oneOf` summaries repeat the errors of their branches. */
+function isUseful(e: ErrorObject): boolean {
+  return e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if';
+}
+
+function schemaFinding(
+  e: ErrorObject,
+  where: (segments: string[]) => SourceLocation | undefined,
+): Diagnostic {
+  const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
+  const path = specPath(segments);
+  const base = { severity: 'error' as const, path };
+
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(e.params.additionalProperty);
+      const field = path ? `${path}.${key}` : key;
+      return {
+        ...base,
+        code: 'FILE002',
+        path: field,
+        message: `unknown field "${key}"`,
+        hint: `remove "${key}" or check its spelling against the schema`,
+        location: where([...segments, key]) ?? where(segments),
+      };
+    }
+    case 'required':
+      return {
+        ...base,
+        code: 'FILE003',
+        message: `missing required field "${String(e.params.missingProperty)}"`,
+        hint: `add "${String(e.params.missingProperty)}"`,
+        location: where(segments),
+      };
+    case 'enum':
+      return {
+        ...base,
+        code: 'FILE004',
+        message: `value is not one of the allowed values`,
+        hint: `use one of: ${(e.params.allowedValues as unknown[]).join(', ')}`,
+        location: where(segments),
+      };
+    default:
+      return {
+        ...base,
+        code: 'FILE005',
+        message: `${e.message ?? 'invalid value'}`,
+        hint: 'write the value with the type the schema gives for this field',
+        location: where(segments),
+      };
+  }
+}
+
+/** `nodes/0/ovs` → `nodes[0].ovs`. */
+function specPath(segments: string[]): string {
+  return segments
+    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
+    .join('');
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function locate(
+  root: unknown,
+  segments: string[],
+  at: (offset: number) => SourceLocation,
+): SourceLocation | undefined {
+  let node = root as Node | null | undefined;
+  let keyOffset: number | undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String((p.key as Node)?.toJSON?.()) === segment);
+      if (!pair) return keyOffset !== undefined ? at(keyOffset) : undefined;
+      keyOffset = (pair.key as Node).range?.[0];
+      node = pair.value as Node;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)] as Node;
+      keyOffset = node?.range?.[0];
+    } else {
+      break;
+    }
+  }
+  const offset = node?.range?.[0] ?? keyOffset;
+  return offset === undefined ? undefined : at(offset);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.path}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
