@@ -1,18 +1,6 @@
 import * as fc from 'fast-check';
-import { CpuSet, ValueError } from '../../src/model';
-
-/** The error a call throws, so that tests can assert its parts. */
-function errorOf(fn: () => unknown): ValueError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValueError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a ValueError, but nothing was thrown');
-}
+import { CpuSet } from '../../src/model/cpuset';
+import { valueErrorOf } from '../support/value-error';
 
 const cpuSets = fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 60 })
   .map(cpus => CpuSet.of(...cpus));
@@ -55,7 +43,7 @@ describe('CpuSet.fromList', () => {
     ['8192', 'CPU 8192 is beyond 8191, the largest CPU number Linux supports'],
     ['0-100000', 'CPU 100000 is beyond 8191, the largest CPU number Linux supports'],
   ])('refuses %j', (text, reason) => {
-    const error = errorOf(() => CpuSet.fromList(text));
+    const error = valueErrorOf(() => CpuSet.fromList(text));
     expect(error.reason).toBe(reason);
     expect(error.kind).toBe('CPU set');
     expect(error.input).toBe(text);
@@ -67,7 +55,7 @@ describe('CpuSet.fromList', () => {
   });
 
   test('a bare hex mask passed as a list suggests the 0x spelling', () => {
-    const hint = errorOf(() => CpuSet.fromList('f00')).hint;
+    const hint = valueErrorOf(() => CpuSet.fromList('f00')).hint;
     expect(hint).toMatch(/^If this is a hex mask, write it with 0x \(0xf00\)\./);
   });
 });
@@ -105,12 +93,12 @@ describe('CpuSet.fromMask', () => {
     ['0x1' + '0'.repeat(2048),
       'the mask sets CPU 8192, beyond 8191, the largest CPU number Linux supports'],
   ])('refuses %j', (text, reason) => {
-    expect(errorOf(() => CpuSet.fromMask(text)).reason).toBe(reason);
+    expect(valueErrorOf(() => CpuSet.fromMask(text)).reason).toBe(reason);
   });
 
   test('a long input is cut short in the message but kept whole on the error', () => {
     const text = '0x1' + '0'.repeat(2048);
-    const error = errorOf(() => CpuSet.fromMask(text));
+    const error = valueErrorOf(() => CpuSet.fromMask(text));
     expect(error.message).toContain('"0x1' + '0'.repeat(77) + '…"');
     expect(error.input).toBe(text);
   });
