@@ -1,2 +1,4 @@
 export * from './errors';
 export * from './cpuset';
+export * from './size';
+export * from './pci';
