@@ -2,3 +2,4 @@ export * from './errors';
 export * from './cpuset';
 export * from './size';
 export * from './pci';
+export * from './mac';
