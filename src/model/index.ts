@@ -3,3 +3,4 @@ export * from './cpuset';
 export * from './size';
 export * from './pci';
 export * from './mac';
+export * from './ip';

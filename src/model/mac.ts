@@ -3,7 +3,8 @@ import { ValueError } from './errors';
 
 const OCTETS = 6;
 const HINT = 'Write six pairs of hex digits separated by colons, like 00:00:00:2e:2f:b8.';
-const PREFIX_HINT = 'Write one to five pairs of hex digits separated by colons, like 02:00:00.';
+const PREFIX_HINT =
+  'Write one to five pairs of hex digits separated by colons, like 02:00:00.';
 
 /** Options for {@link MacAddress.generate}. */
 export interface GenerateMacOptions {
@@ -73,7 +74,7 @@ export class MacAddress {
     this.octets = Object.freeze([...octets]);
   }
 
-  /** Whether frames to this address go to one station (lowest bit of the first octet clear). */
+  /** Whether frames to this address go to one station (first octet's lowest bit clear). */
   public get isUnicast(): boolean {
     return this.octets[0] % 2 === 0;
   }
