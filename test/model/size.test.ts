@@ -177,7 +177,8 @@ describe('Size formatting', () => {
 
   test('toOvsMegabytes refuses a size that is not whole MiB', () => {
     expect(() => Size.parse('1536Ki').toOvsMegabytes()).toThrow(
-      'invalid size "1536Ki": OVS counts memory in whole MiB. Round the size to a multiple of 1Mi.');
+      'invalid size "1536Ki": OVS counts memory in whole MiB. '
+      + 'Round the size to a multiple of 1Mi.');
   });
 
   test.each([
