@@ -1,12 +1,12 @@
 import { Diagnostic } from '../diagnostics/diagnostic';
 import { CpuSet } from '../model/cpuset';
-import { InterfaceAddress, IpAddress } from '../model/ip';
+import { Cidr, InterfaceAddress, IpAddress } from '../model/ip';
 import { MacAddress } from '../model/mac';
 import { PciAddress } from '../model/pci';
 import { Size } from '../model/size';
 import { HostTopology } from '../model/topology';
 import {
-  ClusterSpec, HostSpec, NetworkPath, NetworkSpec, NodeSpec, SubnetSpec, VmSpec,
+  ClusterSpec, HostSpec, NetworkPath, NetworkSpec, NodeSpec, RunPolicy, SubnetSpec, VmSpec,
 } from '../spec';
 
 /**
@@ -40,6 +40,9 @@ export interface ClusterPlan {
 
   /** One plan per VM, in spec order. */
   readonly vms: VmPlan[];
+
+  /** What the placement preview puts on each node pool, in pool order. */
+  readonly placement: PoolPlacement[];
 }
 
 /** The result of planning: a plan when the model could be read, and every finding. */
@@ -208,36 +211,134 @@ export interface NumaCapacity {
 
 /** A network and its CNI configuration. */
 export interface NetworkPlan {
+  /** The network as written. */
   readonly spec: NetworkSpec;
+  /** Index of the network in `spec.networks`, for diagnostic paths. */
   readonly index: number;
+  /** NAD name. */
   readonly name: string;
+  /** NAD namespace. */
   readonly namespace: string;
+  /** The CNI plugin that wires the vhost-user port. */
   readonly path: NetworkPath;
-  /** The CNI configuration object; `spec.config` is its JSON. */
-  readonly cniConfig: Record<string, unknown>;
-  /** Address range for static guest addresses, when no DHCP serves it. */
-  readonly staticRange?: { cidr: string; gateway?: IpAddress };
+  /** The CNI configuration; the NAD's `spec.config` is its JSON. */
+  readonly cniConfig: CniConfig;
+  /** Kube-OVN: the provider `<nad>.<namespace>.ovn` tying NAD, subnet and annotations. */
+  readonly provider?: string;
+  /** Userspace CNI: the OVS bridge of the host side. */
+  readonly bridge?: string;
+  /** Address range for static guest addresses, when the network has one and no DHCP. */
+  readonly staticRange?: StaticRange;
   /** Whether a DHCP subnet serves the network. */
   readonly dhcp: boolean;
 }
 
-/** A DHCP subnet. */
-export interface SubnetPlan {
-  readonly spec: SubnetSpec;
-  readonly index: number;
-  readonly name: string;
+/** The range static guest addresses are allocated from. */
+export interface StaticRange {
+  /** The network's `cidr`. */
+  readonly cidr: Cidr;
+  /** Gateway handed to guests, when the network has one. */
+  readonly gateway?: IpAddress;
+}
+
+/** The CNI configuration of a NAD, by plugin. */
+export type CniConfig = KubeOvnCniConfig | UserspaceCniConfig;
+
+/**
+ * CNI configuration of a Kube-OVN vhost-user network.
+ *
+ * @see https://kubeovn.github.io/docs/stable/en/advance/dpdk/
+ */
+export interface KubeOvnCniConfig {
+  readonly cniVersion: string;
+  readonly type: 'kube-ovn';
+  /** kube-ovn-cni's REST socket; required by the plugin. */
+  readonly server_socket: string;
+  /** `<nad>.<namespace>.ovn`; a Subnet with the same provider must exist. */
   readonly provider: string;
+  /** The pod's emptyDir the vhost-user socket is created in. */
+  readonly vhost_user_socket_volume_name: string;
+  /** File name of the socket inside that volume. */
+  readonly vhost_user_socket_name: string;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * CNI configuration of a Userspace CNI vhost-user network: OVS is the
+ * vhost-user client, the VM (Cloud Hypervisor) the server.
+ *
+ * @see https://github.com/intel/userspace-cni-network-plugin
+ */
+export interface UserspaceCniConfig {
+  readonly cniVersion: string;
+  readonly type: 'userspace';
+  readonly name: string;
+  /** Needed for the `userspace/configuration-data` annotation Virtink reads. */
+  readonly kubeconfig: string;
+  readonly logFile: string;
+  readonly logLevel: string;
+  readonly host: UserspaceSideConfig & { readonly bridge: { readonly bridgeName: string } };
+  readonly container: UserspaceSideConfig;
+  readonly [key: string]: unknown;
+}
+
+/** One side (`host` or `container`) of a Userspace CNI configuration. */
+export interface UserspaceSideConfig {
+  readonly engine: 'ovs-dpdk';
+  readonly iftype: 'vhostuser';
+  readonly netType: 'bridge' | 'interface';
+  readonly vhost: { readonly mode: 'client' | 'server' };
+}
+
+/** A Kube-OVN Subnet serving DHCP to the vhost-user NICs of one network. */
+export interface SubnetPlan {
+  /** The subnet as written. */
+  readonly spec: SubnetSpec;
+  /** Index of the subnet in `spec.subnets`, for diagnostic paths. */
+  readonly index: number;
+  /** Subnet name (cluster-scoped). */
+  readonly name: string;
+  /** The network (NAD) it serves, in its namespace. */
+  readonly network: { readonly name: string; readonly namespace: string };
+  /** The NAD's provider, `<nad>.<namespace>.ovn`. */
+  readonly provider: string;
+  /** `cidrBlock`, in canonical form. */
   readonly cidr: string;
+  /** Gateway, the first host of the range unless given. */
   readonly gateway: IpAddress;
+  /** `excludeIps` as Kube-OVN would store them: given entries, gateway and DHCP server. */
   readonly excludeIps: string[];
-  /** `dhcpV4Options`, built from typed options. */
+  /** The DHCPv4 options, typed. */
+  readonly dhcp: DhcpV4Options;
+  /** `dhcpV4Options`, built from `dhcp`. */
   readonly dhcpV4Options: string;
+  /**
+   * Always empty: Kube-OVN binds the pod network of every listed namespace to
+   * the subnet, whatever its provider (`pkg/controller/namespace.go`), which
+   * would move that namespace's pods onto the vhost-user switch.
+   */
   readonly namespaces: string[];
+  /** MTU handed to guests; undefined leaves Kube-OVN's overlay default. */
+  readonly mtu?: number;
+  /** SNAT traffic leaving the cluster. */
+  readonly natOutgoing: boolean;
+}
+
+/** DHCPv4 options of a subnet, every one resolved. */
+export interface DhcpV4Options {
+  readonly serverId: IpAddress;
+  readonly serverMac: MacAddress;
+  /** Seconds. */
+  readonly leaseTime: number;
+  readonly router: IpAddress;
+  readonly dnsServers: IpAddress[];
 }
 
 /** A VM and everything derived for it. */
 export interface VmPlan {
+  /** The VM as written. */
   readonly spec: VmSpec;
+  /** Index of the VM in `spec.vms`, for diagnostic paths. */
   readonly index: number;
   readonly name: string;
   readonly namespace: string;
@@ -245,23 +346,45 @@ export interface VmPlan {
   readonly coresPerSocket: number;
   /** vCPUs = sockets × coresPerSocket. */
   readonly cpus: number;
+  /** Guest memory, all of it hugepages. */
   readonly memory: Size;
+  /** Hugepage size backing the guest memory; the nodes' default size. */
   readonly pageSize: Size;
+  /** Whether the pod network is attached too (first in `spec.networks`). */
   readonly podNetwork: boolean;
+  /** The vhost-user NICs, in spec order. */
   readonly interfaces: VmInterfacePlan[];
   /** Node pool the VM is pinned to, if any. */
   readonly nodePool?: string;
+  /** Virtink `runPolicy`. */
+  readonly runPolicy: RunPolicy;
+  /** Container disk image of the root disk. */
+  readonly image: string;
   /** Where it fits: per candidate pool, the NUMA nodes that can hold it. */
   readonly placement: VmPlacement[];
 }
 
 /** A vhost-user NIC of a VM. */
 export interface VmInterfacePlan {
+  /** Name in `instance.interfaces` and `networks`; also the guest NIC name in network data. */
   readonly name: string;
+  /** The network (NAD) it attaches to, in the VM's namespace. */
   readonly network: string;
+  /**
+   * The interface name Multus hands the CNI: Virtink asks for `net<i>`, `i`
+   * being the index in `spec.networks` (the pod network counts).
+   */
+  readonly cniInterface: string;
+  /** MAC address, given or generated from `<namespace>/<vm>/<network>`. */
   readonly mac: MacAddress;
-  /** Static address with prefix, handed over through cloud-init. */
+  /** Static address with prefix, given or allocated, handed over through cloud-init. */
   readonly address?: InterfaceAddress;
+  /**
+   * Path of the vhost-user socket on the host, with `<id>` standing for the
+   * 12 leading characters of the container ID (Userspace CNI) or the 36 of
+   * the pod UID (Kube-OVN).
+   */
+  readonly socketPath: string;
 }
 
 /** Whether a VM fits a node pool under `single-numa-node` admission. */
@@ -269,6 +392,35 @@ export interface VmPlacement {
   readonly nodePool: string;
   /** NUMA nodes with room for all its vCPUs and hugepages after reservations. */
   readonly fitsOn: number[];
-  /** The NUMA node the ledger assigns it to, when it fits. */
+  /**
+   * Whether a host of the pool has room for it counted over all NUMA nodes:
+   * what the scheduler, which is not NUMA-aware, checks.
+   */
+  readonly fitsHost: boolean;
+  /** The NUMA node the preview assigns it to, in its chosen pool only. */
   readonly assigned?: number;
+  /** The host of the pool the preview assigns it to, in its chosen pool only. */
+  readonly host?: string;
+}
+
+/** What the placement preview puts on one node pool. */
+export interface PoolPlacement {
+  readonly nodePool: string;
+  /** One entry per NUMA node, in node order. */
+  readonly numaNodes: NumaPlacement[];
+}
+
+/** What the placement preview puts on one NUMA node of every host of a pool. */
+export interface NumaPlacement {
+  readonly numaNode: number;
+  /** What one host's NUMA node offers VMs. */
+  readonly capacity: NumaCapacity;
+  /** VMs assigned to this NUMA node, over all hosts of the pool. */
+  readonly vms: number;
+  /** vCPUs of those VMs, over all hosts. */
+  readonly cpus: number;
+  /** Hugepages of those VMs, over all hosts. */
+  readonly hugepages: Size;
+  /** The most hugepages the VMs take on this NUMA node of any one host. */
+  readonly hostDemand: Size;
 }
