@@ -4,3 +4,8 @@ export * from './size';
 export * from './pci';
 export * from './mac';
 export * from './ip';
+export * from './nic';
+export * from './topology';
+export * from './lscpu';
+export * from './sysfs';
+export * from './sysfs-reader';
