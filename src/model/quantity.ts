@@ -6,24 +6,24 @@ const KIND = 'size';
 const KIB = 1024;
 
 /** Binary and decimal unit suffixes of a Kubernetes quantity, as [numerator, denominator]. */
-const QUANTITY_SUFFIXES: Record<string, readonly [bigint, bigint]> = {
-  '': [1n, 1n],
-  'Ki': [1024n, 1n],
-  'Mi': [1024n ** 2n, 1n],
-  'Gi': [1024n ** 3n, 1n],
-  'Ti': [1024n ** 4n, 1n],
-  'Pi': [1024n ** 5n, 1n],
-  'Ei': [1024n ** 6n, 1n],
-  'n': [1n, 10n ** 9n],
-  'u': [1n, 10n ** 6n],
-  'm': [1n, 10n ** 3n],
-  'k': [10n ** 3n, 1n],
-  'M': [10n ** 6n, 1n],
-  'G': [10n ** 9n, 1n],
-  'T': [10n ** 12n, 1n],
-  'P': [10n ** 15n, 1n],
-  'E': [10n ** 18n, 1n],
-};
+const QUANTITY_SUFFIXES: ReadonlyMap<string, readonly [bigint, bigint]> = new Map([
+  ['', [1n, 1n]],
+  ['Ki', [1024n, 1n]],
+  ['Mi', [1024n ** 2n, 1n]],
+  ['Gi', [1024n ** 3n, 1n]],
+  ['Ti', [1024n ** 4n, 1n]],
+  ['Pi', [1024n ** 5n, 1n]],
+  ['Ei', [1024n ** 6n, 1n]],
+  ['n', [1n, 10n ** 9n]],
+  ['u', [1n, 10n ** 6n]],
+  ['m', [1n, 10n ** 3n]],
+  ['k', [10n ** 3n, 1n]],
+  ['M', [10n ** 6n, 1n]],
+  ['G', [10n ** 9n, 1n]],
+  ['T', [10n ** 12n, 1n]],
+  ['P', [10n ** 15n, 1n]],
+  ['E', [10n ** 18n, 1n]],
+]);
 
 const QUANTITY_HINT = 'Write a Kubernetes quantity: a number with one of the suffixes '
   + 'Ki, Mi, Gi, Ti, Pi (powers of 1024) or k, M, G, T, P (powers of 1000), '
@@ -78,7 +78,7 @@ export function quantityToBytes(text: string): number {
 }
 
 function suffixFactor(text: string, suffix: string): readonly [bigint, bigint] {
-  const known = QUANTITY_SUFFIXES[suffix];
+  const known = QUANTITY_SUFFIXES.get(suffix);
   if (known !== undefined) {
     return known;
   }

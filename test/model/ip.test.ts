@@ -180,7 +180,13 @@ describe('InterfaceAddress', () => {
   });
 
   test('reads IPv6', () => {
-    expect(InterfaceAddress.parse('2001:DB8::10/64').cidr.toString()).toBe('2001:db8::/64');
+    const iface = InterfaceAddress.parse('2001:DB8::10/64');
+    expect([iface.version, `${iface.cidr}`]).toEqual([6, '2001:db8::/64']);
+  });
+
+  test('JSON holds the canonical form', () => {
+    expect(JSON.stringify(InterfaceAddress.parse(' 10.0.0.1/8')))
+      .toBe('"10.0.0.1/8"');
   });
 
   test('equals compares address and length', () => {

@@ -55,6 +55,7 @@ describe('Size.parse', () => {
     ['1K', '"K" is not a unit Kubernetes knows'],
     ['1gi', '"gi" is not a unit Kubernetes knows'],
     ['1Xi', '"Xi" is not a unit Kubernetes knows'],
+    ['1constructor', '"constructor" is not a unit Kubernetes knows'],
     ['1.5', 'it is not a whole number of bytes'],
     ['0.1Ki', 'it is not a whole number of bytes'],
     ['100m', 'it is not a whole number of bytes'],
