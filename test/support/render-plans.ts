@@ -1,13 +1,13 @@
 // Small ClusterPlan fixtures built by hand, for the renderer tests. They hold
 // the numbers of the manual guide's two clusters, not the planner's output.
 import { CpuSet } from '../../src/model/cpuset';
-import { InterfaceAddress, IpAddress } from '../../src/model/ip';
+import { Cidr, InterfaceAddress, IpAddress } from '../../src/model/ip';
 import { MacAddress } from '../../src/model/mac';
 import { PciAddress } from '../../src/model/pci';
 import { Size } from '../../src/model/size';
 import { HostTopology } from '../../src/model/topology';
 import {
-  ClusterPlan, HugepageLedgerEntry, NetworkPlan, NodePlan, SubnetPlan, VmPlan,
+  ClusterPlan, HugepageLedgerEntry, NetworkPlan, NodePlan, PoolPlacement, SubnetPlan, VmPlan,
 } from '../../src/plan/types';
 import { VmSpec } from '../../src/spec';
 
@@ -69,8 +69,12 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
     hosts: (options.hosts ?? [`${name}-1`]).map((host) => ({ name: host })),
     topology,
     cpus: {
-      housekeeping, pmd, lcore: CpuSet.of(housekeeping.first()!),
-      isolated: pmd.union(vm), reservedSystem, vm,
+      housekeeping,
+      pmd,
+      lcore: CpuSet.of(housekeeping.first()!),
+      isolated: pmd.union(vm),
+      reservedSystem,
+      vm,
       pmdNumaNodes: [...new Set(pmd.toArray().map((cpu) => topology.numaNodeOf(cpu)))],
     },
     hugepages: { size: pageSize, perNumaNode: ledger },
@@ -145,25 +149,38 @@ export function vmPlanFixture(options: VmFixtureOptions = {}): VmPlan {
   const coresPerSocket = options.coresPerSocket ?? 1;
   const memory = options.memory ?? '1Gi';
   const fitsOn = options.fitsOn ?? [0];
+  const namespace = options.namespace ?? 'default';
+  const interfaceName = options.interfaceName ?? 'vhostuser';
+  const podNetwork = options.podNetwork ?? false;
   return {
     spec: { name, memory, interfaces: [{ network }], ...options.spec },
     index: 0,
     name,
-    namespace: options.namespace ?? 'default',
+    namespace,
     sockets,
     coresPerSocket,
     cpus: sockets * coresPerSocket,
     memory: Size.parse(memory),
     pageSize: Size.parse(options.pageSize ?? '1Gi'),
-    podNetwork: options.podNetwork ?? false,
+    podNetwork,
     interfaces: [{
-      name: options.interfaceName ?? 'vhostuser',
+      name: interfaceName,
       network,
+      cniInterface: podNetwork ? 'net1' : 'net0',
       mac: MacAddress.parse(options.mac ?? '02:00:00:00:00:01'),
       address: options.address === undefined ? undefined : InterfaceAddress.parse(options.address),
+      socketPath: '/var/run/openvswitch/vhost_sockets/<id>/vhostuser-sockets/sock',
     }],
     nodePool: options.nodePool,
-    placement: [{ nodePool: 'dpdk', fitsOn, assigned: fitsOn[0] }],
+    runPolicy: options.spec?.runPolicy ?? 'Always',
+    image: options.spec?.image ?? 'smartxworks/virtink-container-disk-ubuntu',
+    placement: [{
+      nodePool: 'dpdk',
+      fitsOn,
+      fitsHost: fitsOn.length > 0,
+      assigned: fitsOn[0],
+      host: fitsOn.length > 0 ? 'dpdk-1' : undefined,
+    }],
   };
 }
 
@@ -175,6 +192,7 @@ export function kubeOvnNetworkFixture(): NetworkPlan {
     name: 'ovn-dpdk',
     namespace: 'default',
     path: 'kube-ovn',
+    provider: 'ovn-dpdk.default.ovn',
     cniConfig: {
       cniVersion: '0.3.0',
       type: 'kube-ovn',
@@ -195,6 +213,7 @@ export function userspaceNetworkFixture(): NetworkPlan {
     name: 'ovs-dpdk',
     namespace: 'default',
     path: 'userspace',
+    bridge: 'br-int',
     cniConfig: {
       cniVersion: '0.3.1',
       type: 'userspace',
@@ -203,15 +222,22 @@ export function userspaceNetworkFixture(): NetworkPlan {
       logFile: '/var/log/userspace-cni-ovs-dpdk.log',
       logLevel: 'info',
       host: {
-        engine: 'ovs-dpdk', iftype: 'vhostuser', netType: 'bridge',
-        vhost: { mode: 'client' }, bridge: { bridgeName: 'br-int' },
+        engine: 'ovs-dpdk',
+        iftype: 'vhostuser',
+        netType: 'bridge',
+        vhost: { mode: 'client' },
+        bridge: { bridgeName: 'br-int' },
       },
       container: {
-        engine: 'ovs-dpdk', iftype: 'vhostuser', netType: 'interface',
+        engine: 'ovs-dpdk',
+        iftype: 'vhostuser',
+        netType: 'interface',
         vhost: { mode: 'server' },
       },
     },
-    staticRange: { cidr: '192.168.100.0/24', gateway: IpAddress.parse('192.168.100.1') },
+    staticRange: {
+      cidr: Cidr.parse('192.168.100.0/24'), gateway: IpAddress.parse('192.168.100.1'),
+    },
     dhcp: false,
   };
 }
@@ -222,13 +248,22 @@ export function subnetFixture(): SubnetPlan {
     spec: { name: 'sn-dhcp', network: 'ovn-dpdk', cidr: '172.18.0.0/16', natOutgoing: true },
     index: 0,
     name: 'sn-dhcp',
+    network: { name: 'ovn-dpdk', namespace: 'default' },
     provider: 'ovn-dpdk.default.ovn',
     cidr: '172.18.0.0/16',
     gateway: IpAddress.parse('172.18.0.1'),
     excludeIps: ['172.18.0.1', '172.18.0.100'],
     dhcpV4Options: 'lease_time=3600,router=172.18.0.1,server_id=172.18.0.100,'
       + 'server_mac=00:00:00:2e:2f:b8,netmask=255.255.0.0,dns_server=223.5.5.5',
-    namespaces: ['default'],
+    dhcp: {
+      serverId: IpAddress.parse('172.18.0.100'),
+      serverMac: MacAddress.parse('00:00:00:2e:2f:b8'),
+      leaseTime: 3600,
+      router: IpAddress.parse('172.18.0.1'),
+      dnsServers: [IpAddress.parse('223.5.5.5')],
+    },
+    namespaces: [],
+    natOutgoing: true,
   };
 }
 
@@ -252,6 +287,7 @@ export function kubeOvnClusterFixture(overrides: Partial<ClusterPlan> = {}): Clu
     networks: [kubeOvnNetworkFixture()],
     subnets: [subnetFixture()],
     vms: [vm],
+    placement: [placementFixture(node)],
     ...overrides,
   };
 }
@@ -259,8 +295,12 @@ export function kubeOvnClusterFixture(overrides: Partial<ClusterPlan> = {}): Clu
 /** The guide's two-NUMA Userspace CNI cluster: pod network plus a vhost-user NIC. */
 export function userspaceClusterFixture(overrides: Partial<ClusterPlan> = {}): ClusterPlan {
   const node = nodePlanFixture({
-    numaNodes: 2, coresPerNumaNode: 10, threadsPerCore: 2,
-    housekeeping: '0,10,20,30', pmd: '1,11,21,31', vmHugepages: ['1Gi', '0'],
+    numaNodes: 2,
+    coresPerNumaNode: 10,
+    threadsPerCore: 2,
+    housekeeping: '0,10,20,30',
+    pmd: '1,11,21,31',
+    vmHugepages: ['1Gi', '0'],
   });
   const vm = vmPlanFixture({
     network: 'ovs-dpdk', podNetwork: true, address: '192.168.100.10/24',
@@ -280,6 +320,22 @@ export function userspaceClusterFixture(overrides: Partial<ClusterPlan> = {}): C
     networks: [userspaceNetworkFixture()],
     subnets: [],
     vms: [vm],
+    placement: [placementFixture(node)],
     ...overrides,
+  };
+}
+
+/** The placement preview of a pool, with no VM assigned. */
+export function placementFixture(node: NodePlan): PoolPlacement {
+  return {
+    nodePool: node.name,
+    numaNodes: node.capacity.map((capacity) => ({
+      numaNode: capacity.numaNode,
+      capacity,
+      vms: 0,
+      cpus: 0,
+      hugepages: Size.ZERO,
+      hostDemand: Size.ZERO,
+    })),
   };
 }

@@ -1,3 +1,4 @@
+import { CniConfig, NetworkPlan } from '../../../src/plan/types';
 import { renderNetworkAttachmentDefinition } from '../../../src/render/manifests/nad';
 import { ManifestObject } from '../../../src/render/types';
 import {
@@ -29,7 +30,7 @@ describe('renderNetworkAttachmentDefinition', () => {
     const network = {
       ...kubeOvnNetworkFixture(),
       cniConfig: { z: { b: 1, a: 2 }, type: 'kube-ovn', cniVersion: '0.3.0', a: [3, 1] },
-    };
+    } as unknown as NetworkPlan;
 
     const nad = renderNetworkAttachmentDefinition(network);
 
@@ -42,7 +43,9 @@ describe('renderNetworkAttachmentDefinition', () => {
     const reversed = Object.fromEntries(Object.entries(network.cniConfig).reverse());
 
     const first = renderNetworkAttachmentDefinition(network);
-    const second = renderNetworkAttachmentDefinition({ ...network, cniConfig: reversed });
+    const second = renderNetworkAttachmentDefinition({
+      ...network, cniConfig: reversed as unknown as CniConfig,
+    });
 
     expect(second.spec).toEqual(first.spec);
   });
@@ -50,7 +53,7 @@ describe('renderNetworkAttachmentDefinition', () => {
   test('model values in the configuration are written in their text form', () => {
     const network = {
       ...kubeOvnNetworkFixture(),
-      cniConfig: { cniVersion: '0.3.0', type: 'kube-ovn', mtu: { toJSON: () => '1400' } },
+      cniConfig: { ...kubeOvnNetworkFixture().cniConfig, mtu: { toJSON: () => '1400' } },
     };
 
     const nad = renderNetworkAttachmentDefinition(network);

@@ -1,0 +1,161 @@
+import { parse, stringify } from 'yaml';
+import { POD_INTERFACE, podInterfaceMac } from './pod-interface';
+import { NetworkPlan, VmInterfacePlan, VmPlan } from '../../plan/types';
+
+/** The `cloudInit` volume source of a Virtink VM, one form of each part. */
+export interface CloudInitSource {
+  /** Inline user data, a `#cloud-config` document. @default - none */
+  readonly userData?: string;
+  /** Secret (key `value`) with the user data. @default - none */
+  readonly userDataSecretName?: string;
+  /** Inline network configuration, version 2. @default - none */
+  readonly networkData?: string;
+}
+
+/** What a cloud-config or network-config document holds. */
+type Document = Record<string, unknown>;
+
+/**
+ * The cloud-init of a VM: user data from its `cloudInit` spec and network
+ * data for its vhost-user NICs. Undefined when there is nothing to say, so
+ * the VM then has no cloud-init disk.
+ *
+ * @param vm the planned VM
+ * @param networks every network of the plan, to know which NICs get DHCP
+ */
+export function renderCloudInit(vm: VmPlan, networks: NetworkPlan[]): CloudInitSource | undefined {
+  const secret = vm.spec.cloudInit?.userDataSecretName;
+  const parts: CloudInitSource = {
+    ...(secret !== undefined ? { userDataSecretName: secret } : { userData: renderUserData(vm) }),
+    networkData: renderNetworkData(vm, networks),
+  };
+  const present = Object.entries(parts).filter(([, part]) => part !== undefined);
+  return present.length === 0 ? undefined : Object.fromEntries(present);
+}
+
+/**
+ * The `#cloud-config` user data: SSH keys first; a password only when the
+ * spec allows plain-text passwords; then `extraUserData`, parsed and merged
+ * (maps key by key, lists appended, other values replaced) and written again,
+ * so that the result is always one valid YAML document.
+ */
+export function renderUserData(vm: VmPlan): string | undefined {
+  const spec = vm.spec.cloudInit;
+  if (spec === undefined) {
+    return undefined;
+  }
+
+  const config: Document = {};
+  if (spec.sshAuthorizedKeys !== undefined && spec.sshAuthorizedKeys.length > 0) {
+    config.ssh_authorized_keys = [...spec.sshAuthorizedKeys];
+  }
+  if (spec.password !== undefined && spec.allowPlainTextPassword === true) {
+    config.password = spec.password;
+    config.chpasswd = { expire: false };
+    config.ssh_pwauth = true;
+  }
+  const merged = mergeCloudConfig(config, parseExtraUserData(vm));
+  if (Object.keys(merged).length === 0) {
+    return undefined;
+  }
+  return `#cloud-config\n${toYaml(merged)}`;
+}
+
+function parseExtraUserData(vm: VmPlan): Document {
+  const text = vm.spec.cloudInit?.extraUserData;
+  if (text === undefined) {
+    return {};
+  }
+  const where = `vms[${vm.index}].cloudInit.extraUserData`;
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (e) {
+    throw new Error(`${where} of VM "${vm.name}" is not valid YAML: ${(e as Error).message}. `
+      + 'Write cloud-config keys as a YAML mapping, such as "packages: [qperf]".');
+  }
+  if (value === null || value === undefined) {
+    return {};
+  }
+  if (!isDocument(value)) {
+    throw new Error(`${where} of VM "${vm.name}" is a YAML ${describe(value)}, `
+      + 'but cloud-config is a mapping of keys. '
+      + 'Write keys with values, such as "packages: [qperf]".');
+  }
+  return value;
+}
+
+/** Merges `extra` into `base`: maps recursively, lists appended, scalars replaced. */
+export function mergeCloudConfig(base: Document, extra: Document): Document {
+  const result: Document = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = result[key];
+    if (isDocument(current) && isDocument(value)) {
+      result[key] = mergeCloudConfig(current, value);
+    } else if (Array.isArray(current) && Array.isArray(value)) {
+      result[key] = [...current, ...value];
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+/**
+ * Network configuration version 2 for the NICs that need one: each vhost-user
+ * NIC with a planned address gets it statically, each on a DHCP network gets
+ * `dhcp4`, all matched by MAC and named as in the VM spec. Once network data
+ * is given, cloud-init configures nothing else, so the pod NIC is listed with
+ * `dhcp4` too. The default route goes through the static network's gateway
+ * only when the VM has no pod network (which then owns the default route).
+ */
+export function renderNetworkData(vm: VmPlan, networks: NetworkPlan[]): string | undefined {
+  const ethernets: Document = {};
+  let routeTaken = vm.podNetwork;
+  for (const nic of vm.interfaces) {
+    const network = networks.find((n) => n.name === nic.network && n.namespace === vm.namespace);
+    const config = nicConfig(nic, network, !routeTaken);
+    if (config !== undefined) {
+      ethernets[nic.name] = config;
+      routeTaken ||= config.routes !== undefined;
+    }
+  }
+  if (Object.keys(ethernets).length === 0) {
+    return undefined;
+  }
+  const pod = vm.podNetwork ? { [POD_INTERFACE]: podNicConfig(vm) } : {};
+  return toYaml({ version: 2, ethernets: { ...pod, ...ethernets } });
+}
+
+function nicConfig(
+  nic: VmInterfacePlan, network: NetworkPlan | undefined, withDefaultRoute: boolean,
+): Document | undefined {
+  const match = { 'match': { macaddress: nic.mac.toString() }, 'set-name': nic.name };
+  if (nic.address !== undefined) {
+    const gateway = network?.staticRange?.gateway;
+    const routes = withDefaultRoute && gateway !== undefined
+      ? { routes: [{ to: gateway.version === 6 ? '::/0' : '0.0.0.0/0', via: gateway.toString() }] }
+      : {};
+    return { ...match, addresses: [nic.address.toString()], ...routes };
+  }
+  if (network?.dhcp === true) {
+    return { ...match, dhcp4: true };
+  }
+  return undefined;
+}
+
+function podNicConfig(vm: VmPlan): Document {
+  return { 'match': { macaddress: podInterfaceMac(vm).toString() }, 'set-name': 'eth0', 'dhcp4': true };
+}
+
+function toYaml(value: Document): string {
+  return stringify(value, { lineWidth: 0 });
+}
+
+function isDocument(value: unknown): value is Document {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? 'list' : `${typeof value} (${JSON.stringify(value)})`;
+}
