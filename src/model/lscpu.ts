@@ -24,7 +24,7 @@ const KIND = 'lscpu output';
  *   or every field empty), the machine is one NUMA node 0.
  * - **Short rows**: a row of `lscpu -p` with fewer fields than its header is read
  *   when every column used here comes before all the other columns, so that
- *   only cache fields can be the missing ones (real lscpu 2.40 output of an
+ *   only cache fields can be the missing ones (real lscpu output of an
  *   Intel Meteor Lake laptop has such rows). Otherwise it is refused.
  * - **The summary** (`lscpu` with no options) may come before the table: its
  *   `Architecture:` line is used, and `NUMA nodeN CPU(s):` lines with no CPUs add
@@ -86,6 +86,10 @@ export function lscpuTopologyProps(text: string, options: LscpuOptions = {}): Ho
   }
 
   const rows = readRows(found.tables[0]);
+  if (rows.length === 0) {
+    throw new ValueError(KIND, found.tables[0].header, 'the table lists no online CPU',
+      `Run ${LSCPU_COMMANDS} on the host and pass its whole output.`);
+  }
   const numaNodes = groupCores(rows);
   addEmptyNodes(numaNodes, found.summary);
   const architecture = chooseArchitecture(found.summary, options.architecture);
@@ -116,13 +120,13 @@ function readRows(table: LscpuTable): CpuRow[] {
       continue;
     }
     const id = readId(row, cell(cpu), 'CPU');
+    const cache = row.cells.length === table.columns.length ? cell(l1).split(':')[0] : '';
     rows.push({
       cpu: id,
       core: readId(row, cell(core), `core of CPU ${id}`),
       socket: isMissing(cell(socket)) ? 0 : readId(row, cell(socket), `socket of CPU ${id}`),
       node: isMissing(cell(node)) ? undefined : readId(row, cell(node), `NUMA node of CPU ${id}`),
-      l1: l1 >= 0 && row.cells.length === table.columns.length
-        ? cell(l1).split(':')[0] : undefined,
+      l1: l1 < 0 || isMissing(cache) ? undefined : cache,
       text: row.text,
     });
   }

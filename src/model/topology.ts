@@ -187,7 +187,11 @@ export class HostTopology {
     return sizes.every((size) => size !== undefined) ? Size.sum(sizes as Size[]) : undefined;
   }
 
-  /** The NIC at a PCI address (`0000:3b:00.0`), or `undefined`. */
+  /**
+   * The NIC at a PCI address (`0000:3b:00.0` or the short `3b:00.0`), or `undefined`.
+   *
+   * @throws ValueError when a string is not a PCI address
+   */
   public nic(pci: PciAddress | string): NicInfo | undefined {
     const wanted = typeof pci === 'string' ? PciAddress.parse(pci).toString() : pci.toString();
     return this.nics.find((nic) => nic.pci.toString() === wanted);

@@ -371,6 +371,17 @@ describe('HostTopology.fromLscpu rules', () => {
       .toBe('the summary gives NUMA node 1 the CPUs 4-7, but the table has no CPU on it');
   });
 
+  test('compares L1 caches only where the row shows one (an online CPU may show "-")', () => {
+    const text = 'CPU CORE L1d:L1i ONLINE\n  0    0 0:0        yes\n  1    0 -          yes\n';
+    expect(HostTopology.fromLscpu(text).siblingsOf(0).toList()).toBe('0-1');
+  });
+
+  test('refuses a table in which no CPU is online', () => {
+    const text = '# CPU,Core,Socket,Node,Online\n0,,,,N\n';
+    expect(valueErrorOf(() => HostTopology.fromLscpu(text)).reason)
+      .toBe('the table lists no online CPU');
+  });
+
   test('refuses text with no lscpu table at all', () => {
     expect(valueErrorOf(() => HostTopology.fromLscpu('hello\n')).reason)
       .toBe('it holds no per-CPU table of lscpu');
