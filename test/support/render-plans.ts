@@ -52,8 +52,10 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
     const pages = options.pagesPerNumaNode ?? 8;
     const total = pageSize.times(pages);
     const vms = Size.parse(options.vmHugepages?.[i] ?? '0');
-    const free = total.minus(socketMem[i]).minus(vms);
-    return { numaNode, pages, total, ovs: socketMem[i], vms, free };
+    const taken = socketMem[i].plus(vms);
+    return taken.compare(total) > 0
+      ? { numaNode, pages, total, ovs: socketMem[i], vms, free: 'negative', shortfall: taken.minus(total) }
+      : { numaNode, pages, total, ovs: socketMem[i], vms, free: total.minus(taken) };
   });
   const socketMemText = socketMem.map((s) => s.toOvsMegabytes()).join(',');
 
