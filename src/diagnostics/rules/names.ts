@@ -1,0 +1,69 @@
+// Kubernetes name syntax, shared by the rules of every layer.
+//
+// @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const MAX_LABEL = 63;
+const MAX_SUBDOMAIN = 253;
+
+/** The API server's own words for a bad DNS-1123 label. */
+export const LABEL_UPSTREAM =
+  'a lowercase RFC 1123 label must consist of lower case alphanumeric characters '
+  + "or '-', and must start and end with an alphanumeric character";
+
+/** The API server's own words for a bad DNS-1123 subdomain. */
+export const SUBDOMAIN_UPSTREAM =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
+  + "or '.', and must start and end with an alphanumeric character";
+
+/**
+ * Whether `name` is a DNS-1123 label: at most 63 lowercase letters, digits and
+ * `-`, starting and ending with a letter or digit (namespaces, most object
+ * names, label values).
+ */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= MAX_LABEL && LABEL.test(name);
+}
+
+/**
+ * Whether `name` is a DNS-1123 subdomain: dot-separated labels, at most 253
+ * characters (node names, cluster-scoped objects such as Kube-OVN subnets).
+ */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= MAX_SUBDOMAIN && name.split('.').every((part) => LABEL.test(part));
+}
+
+/** Why `name` is not a DNS-1123 label, in a few words for a message. */
+export function labelProblem(name: string): string {
+  if (name === '') {
+    return 'it is empty';
+  }
+  if (name.length > MAX_LABEL) {
+    return `it has ${name.length} characters, more than ${MAX_LABEL}`;
+  }
+  if (/[A-Z]/.test(name)) {
+    return 'it has uppercase letters';
+  }
+  if (/[^-a-z0-9]/.test(name)) {
+    return 'it has characters other than lowercase letters, digits and -';
+  }
+  return 'it starts or ends with -';
+}
+
+/** Why `name` is not a DNS-1123 subdomain, in a few words for a message. */
+export function subdomainProblem(name: string): string {
+  if (name.length > MAX_SUBDOMAIN) {
+    return `it has ${name.length} characters, more than ${MAX_SUBDOMAIN}`;
+  }
+  const part = name.split('.').find((p) => !LABEL.test(p)) ?? '';
+  return part === '' ? 'it has an empty part between dots' : labelProblem(part);
+}
+
+/** `"a", "b" and "c"`: a list for a message. */
+export function quoteList(items: readonly string[]): string {
+  const quoted = items.map((item) => JSON.stringify(item));
+  if (quoted.length <= 1) {
+    return quoted.join('');
+  }
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
