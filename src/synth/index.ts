@@ -1,0 +1,2 @@
+export * from './synthesize';
+export * from './write';

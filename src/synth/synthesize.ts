@@ -1,0 +1,36 @@
+import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
+import { planCluster } from '../plan/cluster';
+import { ClusterPlan } from '../plan/types';
+import { renderManifests } from '../render/manifests';
+import { renderNodeFiles } from '../render/node';
+import { renderPlanMarkdown } from '../render/plan-md';
+import { ManifestObject, OutputFile } from '../render/types';
+import { ClusterSpec } from '../spec';
+
+/** Everything a synthesis produces, before any adapter writes it. */
+export interface Synthesis {
+  /** Every finding. When one is an error, nothing else is set. */
+  readonly diagnostics: Diagnostic[];
+  /** The plan, when the cluster has no error. */
+  readonly plan?: ClusterPlan;
+  /** Kubernetes objects, in apply order. */
+  readonly manifests: ManifestObject[];
+  /** Node files and `PLAN.md`, relative to the output folder. */
+  readonly files: OutputFile[];
+}
+
+/**
+ * Plans a cluster, checks every rule, and renders its manifests, node files
+ * and `PLAN.md`. Never throws for a bad model: errors come back as
+ * diagnostics, with no output, so that nothing half-made is written.
+ */
+export function synthesize(spec: ClusterSpec): Synthesis {
+  const { plan, diagnostics } = planCluster(spec);
+  if (!plan || hasErrors(diagnostics)) {
+    return { diagnostics, manifests: [], files: [] };
+  }
+
+  const files: OutputFile[] = plan.nodes.flatMap((node) => renderNodeFiles(node, plan));
+  files.push({ path: 'PLAN.md', content: renderPlanMarkdown(plan, diagnostics) });
+  return { diagnostics, plan, manifests: renderManifests(plan), files };
+}
