@@ -30,9 +30,9 @@ const EXTENSIONS = new Set([
 ]);
 
 /**
- * Where a node sits: `object` nodes reject fields they do not declare; nodes inside
- * allOf/anyOf/oneOf/not only add value checks to a node declared elsewhere, so they
- * never reject fields on their own.
+ * Where a node sits: a declaring node rejects the fields it does not declare; a node
+ * inside allOf/anyOf/oneOf/not (and below it) only adds value checks to fields declared
+ * beside the junctor, so it never rejects fields on its own.
  */
 type Position = 'declaring' | 'junctor';
 
@@ -104,8 +104,9 @@ export function toJsonSchema(
 }
 
 /**
- * Compiles converted schemas. Every error is reported (not only the first), and
- * `int32`/`int64` are range-checked: the API server does not check them, but the
+ * Compiles converted schemas. Every error is reported (not only the first); a junctor
+ * branch may require a field it does not itself declare (a common "one of these fields"
+ * idiom); `int32`/`int64` are range-checked: the API server does not check them, but the
  * controller's Go client fails to decode an out-of-range number, so the object is
  * accepted and then never acted on.
  */
@@ -115,7 +116,9 @@ export function compileJsonSchema(schema: JsonSchema): ValidateFunction {
 
 const INT32 = 2 ** 31;
 const INT64 = 2 ** 63;
-const AJV = new Ajv({ allErrors: true, strict: true, strictTypes: false, verbose: true });
+const AJV = new Ajv({
+  allErrors: true, strict: true, strictTypes: false, strictRequired: false, verbose: true,
+});
 AJV.addFormat('int32', { type: 'number', validate: (n) => isIntegerIn(n, INT32) });
 AJV.addFormat('int64', { type: 'number', validate: (n) => isIntegerIn(n, INT64) });
 AJV.addFormat('date-time', /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/);
