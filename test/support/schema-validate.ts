@@ -21,8 +21,9 @@ import {
  * kubernetes-models. Every object also gets the API server's metadata checks (name format
  * by kind, namespace, labels, annotations).
  *
- * Not checked: CEL rules, admission webhooks (Virtink's, kube-ovn-webhook), and unknown
- * fields in core objects.
+ * Not checked: admission webhooks (Virtink's, kube-ovn-webhook) and unknown fields in
+ * core objects. A CRD with CEL rules (x-kubernetes-validations) is refused, not half
+ * checked.
  */
 
 /** The environment variable that points at another schema folder. */
