@@ -95,6 +95,16 @@ export interface TopologySpec {
    */
   readonly architecture?: string;
 
+  /**
+   * CPU vendor of an x86_64 host, which decides the IOMMU kernel arguments for
+   * `vfio-pci` NICs: `intel_iommu=on iommu=pt` on Intel, `iommu=pt` on AMD
+   * (whose IOMMU is on by default).
+   *
+   * @default - the `Vendor ID:` line of the `lscpu` text when it has one, else
+   *   'intel' (`intel_iommu=on` does nothing on AMD hosts)
+   */
+  readonly cpuVendor?: 'intel' | 'amd';
+
   /** A machine of identical NUMA nodes. */
   readonly uniform?: UniformTopologySpec;
 
@@ -326,6 +336,24 @@ export interface KubeletSpec {
    * @default '1Gi'
    */
   readonly systemReservedMemory?: string;
+
+  /**
+   * Turn on the CPU manager option `strict-cpu-reservation`, which keeps
+   * Burstable and BestEffort pods off `reservedSystemCPUs` and so off the PMD
+   * CPUs. Needs kubelet 1.32 (alpha, the feature gate is turned on) or later.
+   *
+   * @default - true where the kubelet version has the option
+   */
+  readonly strictCpuReservation?: boolean;
+
+  /**
+   * Turn on the CPU manager option `full-pcpus-only`: VMs get whole physical
+   * cores, never one thread of a core shared with another VM. VMs must then ask
+   * for a multiple of the threads per core. Needs kubelet 1.23 or later.
+   *
+   * @default - true where the kubelet version has the option
+   */
+  readonly fullPcpusOnly?: boolean;
 
   /**
    * The hard eviction threshold `memory.available`, a quantity or a

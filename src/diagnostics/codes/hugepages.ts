@@ -1,0 +1,54 @@
+import { CodeDoc } from './types';
+
+/** Codes of the hugepage rules: page size, boot pages and the per-NUMA-node ledger. */
+export const HUGEPAGE_CODES: CodeDoc[] = [
+  {
+    code: 'HUGE001',
+    severity: 'error',
+    title: 'The hugepage size cannot be read',
+    description: '`hugepages.size` is a Kubernetes quantity such as `1Gi` or `2Mi`.',
+  },
+  {
+    code: 'HUGE002',
+    severity: 'error',
+    title: 'The architecture has no hugepages of this size',
+    description: 'The kernel offers hugepage sizes by architecture: x86_64 2Mi and 1Gi; '
+      + 'aarch64 64Ki, 2Mi, 32Mi and 1Gi with 4 KiB base pages or 2Mi, 512Mi and 16Gi '
+      + 'with 64 KiB base pages; ppc64le 2Mi and 1Gi (radix MMU) or 16Mi and 16Gi (hash '
+      + 'MMU); s390x 1Mi and 2Gi; riscv64 64Ki, 2Mi and 1Gi. A size the kernel does not '
+      + 'know is ignored at boot and no page is allocated.',
+  },
+  {
+    code: 'HUGE003',
+    severity: 'error',
+    title: 'VMs cannot use this hugepage size',
+    description: 'Virtink backs guest memory with `2Mi` or `1Gi` pages only (the '
+      + '`hugepages.pageSize` enum of its VirtualMachine CRD), and a VM must use the '
+      + 'default hugepage size of the node. Pick 1Gi or 2Mi on pools that run VMs.',
+  },
+  {
+    code: 'HUGE004',
+    severity: 'error',
+    title: 'pagesPerNumaNode is not a whole number',
+    description: '`hugepages.pagesPerNumaNode` counts pages, a whole number from 0.',
+  },
+  {
+    code: 'HUGE005',
+    severity: 'error',
+    title: 'The hugepage ledger of a NUMA node is negative',
+    description: 'On each NUMA node the pages allocated at boot must hold what OVS-DPDK '
+      + 'can take (`dpdk-socket-mem`, up to `dpdk-socket-limit`, in whole pages) plus the '
+      + 'hugepages of the VMs placed there. OVS hugepages are invisible to the kubelet, so '
+      + 'a VM scheduled onto them fails to start.',
+    upstream: 'insufficient hugepages-<size>',
+  },
+  {
+    code: 'HUGE006',
+    severity: 'error',
+    title: 'Hugepages and reserved memory exceed the memory of a NUMA node',
+    description: 'Hugepages are taken from the NUMA node\'s memory at boot; what remains '
+      + 'must still hold the kubelet `reservedMemory` of that node (the operating system, '
+      + 'the kubelet and the eviction threshold). The manual guide allocates 60 pages of '
+      + '1Gi without checking this.',
+  },
+];

@@ -1,0 +1,144 @@
+import { roundUpToPages, SocketMemory } from './ovs-memory';
+import { HugepageLedgerEntry, HugepagePlan } from './types';
+import { Findings } from '../diagnostics/findings';
+import { ValueError } from '../model/errors';
+import { Size } from '../model/size';
+import { HostTopology } from '../model/topology';
+import { HugepageSpec } from '../spec/node';
+
+/** The page size when `hugepages.size` is not given. */
+export const DEFAULT_HUGEPAGE_SIZE = Size.parse('1Gi');
+
+/** Page sizes Virtink accepts for guest memory (its CRD enum). */
+export const VM_PAGE_SIZES: readonly Size[] = [Size.parse('2Mi'), Size.parse('1Gi')];
+
+/**
+ * Hugepage sizes the kernel offers, by architecture (all base page sizes
+ * together where the architecture has several).
+ */
+export const HUGEPAGE_SIZES: Readonly<Record<string, readonly string[]>> = {
+  x86_64: ['2Mi', '1Gi'],
+  aarch64: ['64Ki', '2Mi', '32Mi', '512Mi', '1Gi', '16Gi'],
+  ppc64le: ['2Mi', '16Mi', '1Gi', '16Gi'],
+  s390x: ['1Mi', '2Gi'],
+  riscv64: ['64Ki', '2Mi', '1Gi'],
+};
+
+/**
+ * Reads the page size and checks it against the architecture (HUGE001,
+ * HUGE002) and, when VMs may run on the pool, against what Virtink accepts
+ * (HUGE003). An unreadable size falls back to 1Gi so that the other rules run.
+ *
+ * @param path path of the `hugepages` field, such as `nodes[0].hugepages`
+ */
+export function readPageSize(
+  spec: HugepageSpec | undefined,
+  architecture: string,
+  vhostUserVms: boolean,
+  path: string,
+  findings: Findings,
+): Size {
+  if (spec?.size === undefined) {
+    return DEFAULT_HUGEPAGE_SIZE;
+  }
+  let size: Size;
+  try {
+    size = Size.parse(spec.size);
+  } catch (e) {
+    if (!(e instanceof ValueError)) {
+      throw e;
+    }
+    findings.error('HUGE001', {
+      path: `${path}.size`,
+      message: `the hugepage size "${spec.size}" cannot be read: ${e.reason}; 1Gi is used in `
+        + 'its place',
+      hint: 'Write the size as a Kubernetes quantity, 1Gi or 2Mi.',
+    });
+    return DEFAULT_HUGEPAGE_SIZE;
+  }
+
+  const allowed = HUGEPAGE_SIZES[architecture];
+  if (allowed !== undefined && !allowed.some((text) => Size.parse(text).equals(size))) {
+    findings.error('HUGE002', {
+      path: `${path}.size`,
+      message: `${architecture} has no ${size} hugepages (it offers ${allowed.join(', ')})`,
+      hint: `Use one of ${allowed.join(', ')}; 1Gi suits OVS-DPDK and VMs best.`,
+    });
+  }
+  if (vhostUserVms && !VM_PAGE_SIZES.some((vm) => vm.equals(size))) {
+    findings.error('HUGE003', {
+      path: `${path}.size`,
+      message: `VMs cannot use ${size} hugepages: Virtink backs guest memory with 2Mi or 1Gi `
+        + 'pages of the default hugepage size only',
+      hint: 'Use 1Gi (or 2Mi) hugepages on pools that run VMs.',
+    });
+  }
+  return size;
+}
+
+/**
+ * Reads `hugepages.pagesPerNumaNode` (HUGE004 when it is not a whole number).
+ *
+ * @returns the count, or `undefined` when the planner sizes the pages
+ */
+export function readFixedPages(
+  spec: HugepageSpec | undefined, path: string, findings: Findings,
+): number | undefined {
+  const pages = spec?.pagesPerNumaNode;
+  if (pages === undefined || (Number.isSafeInteger(pages) && pages >= 0)) {
+    return pages;
+  }
+  findings.error('HUGE004', {
+    path: `${path}.pagesPerNumaNode`,
+    message: `pagesPerNumaNode is ${pages}, not a whole number of pages; the planner sizes `
+      + 'the pages instead',
+    hint: 'Give a whole number such as 30, or leave it out.',
+  });
+  return undefined;
+}
+
+/** What the ledger is built from. */
+export interface LedgerInput {
+  readonly host: HostTopology;
+  readonly size: Size;
+  /** Pages on each NUMA node fixed by the user, or undefined to size them. */
+  readonly fixedPages?: number;
+  readonly socket: SocketMemory;
+  /** Hugepages of the VMs placed on each NUMA node. */
+  readonly vmDemand?: ReadonlyMap<number, Size>;
+}
+
+/**
+ * The hugepage ledger of each NUMA node (memory-only nodes included, nodes known
+ * to have no memory left out unless VMs are placed there): boot pages, what OVS takes (`dpdk-socket-mem`)
+ * and may hold (up to `dpdk-socket-limit`, in whole pages), what VMs demand,
+ * and what is left. Unless fixed, boot pages are what OVS may hold plus the VM
+ * demand, rounded up to whole pages.
+ */
+export function planHugepages(input: LedgerInput): HugepagePlan {
+  const { host, size, socket } = input;
+  const nodes = host.numaNodeIds().filter((id) => !host.memoryOf(id)?.isZero
+    || !(input.vmDemand?.get(id)?.isZero ?? true));
+  const perNumaNode = nodes.map((numaNode): HugepageLedgerEntry => {
+    const ovs = socket.mem[numaNode] ?? Size.ZERO;
+    const limit = socket.limit[numaNode] ?? Size.ZERO;
+    const ovsHeld = roundUpToPages(limit.isZero || limit.compare(ovs) < 0 ? ovs : limit, size);
+    const vms = input.vmDemand?.get(numaNode) ?? Size.ZERO;
+    const needed = ovsHeld.plus(vms);
+    const pages = input.fixedPages ?? Math.ceil(needed.bytes / size.bytes);
+    const total = size.times(pages);
+    const negative = needed.compare(total) > 0;
+    return {
+      numaNode,
+      pages,
+      total,
+      ovs,
+      ovsHeld,
+      headroom: ovsHeld.minus(ovs),
+      vms,
+      free: negative ? 'negative' : total.minus(needed),
+      ...(negative ? { shortfall: needed.minus(total) } : {}),
+    };
+  });
+  return { size, fixed: input.fixedPages !== undefined, perNumaNode };
+}
