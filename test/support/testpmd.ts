@@ -169,8 +169,8 @@ export class Testpmd {
   }
 
   /**
-   * Stops testpmd with SIGINT (SIGKILL after 20 s), removes its runtime files and
-   * resolves with the final forward statistics it prints on the way out. Safe to call
+   * Stops testpmd with SIGINT (SIGKILL after 20 s), removes its runtime files and its
+   * vhost-user socket, and resolves with the final forward statistics it prints on the way out. Safe to call
    * more than once.
    */
   public stop(): Promise<TestpmdPortStats> {
@@ -178,6 +178,7 @@ export class Testpmd {
       clearTimeout(this.timer);
       await this.process.stop({ signal: 'SIGINT', graceMs: 20_000 });
       rmSync(join('/var/run/dpdk', this.filePrefix), { recursive: true, force: true });
+      if (this.options.socketPath) rmSync(this.options.socketPath, { force: true });
       running.delete(this);
       const stats = parseFinalStats(this.output);
       if (stats === undefined) {
