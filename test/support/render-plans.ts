@@ -7,7 +7,7 @@ import { PciAddress } from '../../src/model/pci';
 import { Size } from '../../src/model/size';
 import { HostTopology } from '../../src/model/topology';
 import {
-  ClusterPlan, HugepageLedgerEntry, NetworkPlan, NodePlan, PoolPlacement, SubnetPlan, VmPlan,
+  ClusterPlan, HugepageLedgerEntry, KubeletPlan, NetworkPlan, NodePlan, PoolPlacement, SubnetPlan, VmPlan,
 } from '../../src/plan/types';
 import { VmSpec } from '../../src/spec';
 
@@ -52,10 +52,13 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
     const pages = options.pagesPerNumaNode ?? 8;
     const total = pageSize.times(pages);
     const vms = Size.parse(options.vmHugepages?.[i] ?? '0');
-    const taken = socketMem[i].plus(vms);
+    const ovs = socketMem[i];
+    const ovsHeld = pageSize.times(ovs.dividedBy(pageSize) + (ovs.isMultipleOf(pageSize) ? 0 : 1));
+    const held = { ovs, ovsHeld, headroom: ovsHeld.minus(ovs) };
+    const taken = ovsHeld.plus(vms);
     return taken.compare(total) > 0
-      ? { numaNode, pages, total, ovs: socketMem[i], vms, free: 'negative', shortfall: taken.minus(total) }
-      : { numaNode, pages, total, ovs: socketMem[i], vms, free: total.minus(taken) };
+      ? { numaNode, pages, total, ...held, vms, free: 'negative', shortfall: taken.minus(total) }
+      : { numaNode, pages, total, ...held, vms, free: total.minus(taken) };
   });
   const socketMemText = socketMem.map((s) => s.toOvsMegabytes()).join(',');
 
@@ -79,34 +82,23 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
       vm,
       pmdNumaNodes: [...new Set(pmd.toArray().map((cpu) => topology.numaNodeOf(cpu)))],
     },
-    hugepages: { size: pageSize, perNumaNode: ledger },
+    hugepages: { size: pageSize, fixed: options.pagesPerNumaNode !== undefined, perNumaNode: ledger },
     ovs: {
       otherConfig: [
         ['dpdk-init', 'true'],
-        ['dpdk-lcore-mask', `0x${CpuSet.of(housekeeping.first()!).toMask()}`],
-        ['pmd-cpu-mask', `0x${pmd.toMask()}`],
-        ['dpdk-socket-mem', `"${socketMemText}"`],
-        ['dpdk-socket-limit', `"${socketMemText}"`],
+        ['dpdk-lcore-mask', CpuSet.of(housekeeping.first()!).toMask()],
+        ['pmd-cpu-mask', pmd.toMask()],
+        ['dpdk-socket-mem', socketMemText],
+        ['dpdk-socket-limit', socketMemText],
         ['dpdk-hugepage-dir', '/dev/hugepages'],
       ],
       socketMem,
       socketLimit: socketMem,
+      tso: false,
       podCpuLimit: pmd.size + 1,
       mtu: 1500,
     },
-    kubelet: {
-      configPath: '/var/lib/kubelet/config.yaml',
-      config: {
-        cpuManagerPolicy: 'static',
-        reservedSystemCPUs: reservedSystem.toList(),
-        topologyManagerPolicy: 'single-numa-node',
-        memoryManagerPolicy: 'Static',
-      },
-      reservedMemory: topology.numaNodeIds().map((numaNode) => ({
-        numaNode, memory: numaNode === 0 ? Size.parse('2148Mi') : Size.parse('2Gi'),
-      })),
-      reservedTotal: Size.parse('2148Mi').plus(Size.parse('2Gi').times(numaCount - 1)),
-    },
+    kubelet: kubeletFixture(reservedSystem, numaCount),
     kernel: {
       args: [
         `default_hugepagesz=${pageSize.toKernel()}`, `hugepagesz=${pageSize.toKernel()}`,
@@ -114,14 +106,57 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
         'iommu=pt', 'intel_iommu=on', `isolcpus=${pmd.union(vm).toList()}`,
       ],
       perNodeHugepages: false,
+      hugepagesAtRuntime: false,
       iommu: true,
     },
-    nics: [{ pci: PciAddress.parse('0000:af:00.0'), port: 'dpdk0', numaNode: 0, driver: 'vfio-pci' }],
+    nics: [{
+      pci: PciAddress.parse('0000:af:00.0'),
+      port: 'dpdk0',
+      numaNode: 0,
+      driver: 'vfio-pci',
+      virtualFunction: false,
+    }],
     capacity: topology.numaNodeIds().map((numaNode, i) => ({
       numaNode,
       cpus: vm.intersect(topology.cpusOf(numaNode)).size,
-      hugepages: ledger[i].free === 'negative' ? Size.ZERO : ledger[i].free as Size,
+      hugepages: ledger[i].total.minus(ledger[i].ovsHeld),
     })),
+    vhostUserVms: true,
+  };
+}
+
+/** The guide's kubelet reservations: 2Gi + 2Gi + 100Mi, 2148Mi on NUMA node 0. */
+function kubeletFixture(reservedSystem: CpuSet, numaCount: number): KubeletPlan {
+  const multiNuma = numaCount > 1;
+  const reservedMemory = multiNuma
+    ? Array.from({ length: numaCount }, (_, numaNode) => ({
+      numaNode, memory: Size.parse(numaNode === 0 ? '2148Mi' : '2Gi'),
+    }))
+    : [];
+  const kube = Size.parse('2Gi');
+  const eviction = Size.parse('100Mi');
+  return {
+    configPath: '/var/lib/kubelet/config.yaml',
+    config: {
+      cpuManagerPolicy: 'static',
+      reservedSystemCPUs: reservedSystem.toList(),
+      ...(multiNuma ? {
+        topologyManagerPolicy: 'single-numa-node',
+        memoryManagerPolicy: 'Static',
+        reservedMemory: reservedMemory.map((entry) => ({
+          numaNode: entry.numaNode, limits: { memory: entry.memory.toQuantity() },
+        })),
+      } : {}),
+      kubeReserved: { memory: '2Gi' },
+      systemReserved: { memory: '2Gi' },
+    },
+    reservedMemory,
+    reservedTotal: kube.plus(kube).plus(eviction),
+    reservation: { kube, system: kube, eviction, total: kube.plus(kube).plus(eviction) },
+    topologyManagerPolicy: multiNuma ? 'single-numa-node' : 'none',
+    memoryManager: multiNuma,
+    fullPcpusOnly: false,
+    strictCpuReservation: false,
   };
 }
 

@@ -12,8 +12,8 @@ const OVS_CONTAINER = 'openvswitch';
  * The server-side-apply overrides of Kube-OVN's own DaemonSets that the
  * OVS-DPDK path needs; none on the Userspace CNI path.
  *
- * - `ovs-ovn-dpdk`: hugepages of the node page size sized to OVS's socket
- *   memory, and a CPU limit that covers every PMD core plus one (the
+ * - `ovs-ovn-dpdk`: hugepages of the node page size sized to what OVS may
+ *   hold (its socket limit), and a CPU limit that covers every PMD core plus one (the
  *   installer's 1000m throttles busy-polling PMD threads).
  * - `ovs-ovn`: a node affinity that keeps the kernel OVS off OVS-DPDK
  *   nodes; hybrid installs schedule it everywhere and both pods then fight
@@ -73,9 +73,10 @@ function ovsDpdkResources(nodes: NodePlan[], namespace: string): ManifestObject 
 }
 
 /**
- * One DaemonSet serves every pool, so it asks for the largest OVS socket
- * memory of any pool: the sum over that pool's NUMA nodes, in whole pages.
- * With 1Gi on each of two NUMA nodes that is the guide's `hugepages-1Gi: 2Gi`.
+ * One DaemonSet serves every pool, so it asks for the most hugepages OVS may
+ * hold on any host: the sum over that pool's NUMA nodes of `ovsHeld` (the
+ * socket limit in whole pages). With 1Gi on each of two NUMA nodes that is
+ * the guide's `hugepages-1Gi: 2Gi`.
  */
 export function ovsDpdkHugepages(nodes: NodePlan[]): { resource: string; amount: string } {
   const sizes = [...new Set(nodes.map((node) => node.hugepages.size.toQuantity()))];
@@ -85,13 +86,13 @@ export function ovsDpdkHugepages(nodes: NodePlan[]): { resource: string; amount:
       + 'Give every pool on the Kube-OVN path the same hugepages.size.');
   }
   const pageSize = nodes[0].hugepages.size;
-  const amount = Math.max(...nodes.map((node) => {
-    const socketMem = Size.sum(node.ovs.socketMem);
-    return socketMem.dividedBy(pageSize) + (socketMem.isMultipleOf(pageSize) ? 0 : 1);
+  const pages = Math.max(...nodes.map((node) => {
+    const held = Size.sum(node.hugepages.perNumaNode.map((entry) => entry.ovsHeld));
+    return held.dividedBy(pageSize) + (held.isMultipleOf(pageSize) ? 0 : 1);
   }));
   return {
     resource: `hugepages-${pageSize.toQuantity()}`,
-    amount: pageSize.times(amount).toQuantity(),
+    amount: pageSize.times(pages).toQuantity(),
   };
 }
 

@@ -13,8 +13,9 @@ const COMPONENT = 'ovs-hugepage-placeholder';
 
 /**
  * Guaranteed pods that hold, in the kubelet's books, the hugepages OVS-DPDK
- * takes outside Kubernetes: one per host and NUMA node with OVS socket
- * memory, requesting exactly that memory in hugepages of the node's size.
+ * takes outside Kubernetes: one per host and NUMA node where OVS holds
+ * hugepages, requesting exactly what it may hold there (`ovsHeld`: its
+ * socket limit, in whole pages of the node's size).
  *
  * OVS-DPDK's `dpdk-socket-mem` pages are invisible to the kubelet's memory
  * manager (and cannot be reserved: `reservedMemory` takes no hugepages
@@ -46,7 +47,7 @@ export function renderPlaceholderPods(plan: ClusterPlan): ManifestObject[] {
   }
   return plan.nodes.flatMap((node) => node.hosts.flatMap((host) =>
     node.hugepages.perNumaNode
-      .filter((entry) => !entry.ovs.isZero)
+      .filter((entry) => !entry.ovsHeld.isZero)
       .map((entry) => placeholderPod(node, host.name, entry))));
 }
 
@@ -55,7 +56,7 @@ function placeholderPod(node: NodePlan, host: string, entry: HugepageLedgerEntry
   const resources = {
     cpu: '10m',
     memory: '16Mi',
-    [`hugepages-${node.hugepages.size.toQuantity()}`]: entry.ovs.toQuantity(),
+    [`hugepages-${node.hugepages.size.toQuantity()}`]: entry.ovsHeld.toQuantity(),
   };
   return {
     apiVersion: 'v1',

@@ -37,6 +37,14 @@ describe('renderPlaceholderPods', () => {
       .toEqual(['1Gi', '2Gi', '1Gi', '2Gi']);
   });
 
+  test('hold what OVS may hold: its socket memory rounded up to whole pages', () => {
+    const pool = nodePlanFixture({ socketMem: [512] });
+
+    const [pod] = renderPlaceholderPods(kubeOvnClusterFixture({ nodes: [pool] }));
+
+    expect(containerOf(pod).resources.limits['hugepages-1Gi']).toBe('1Gi');
+  });
+
   test('are Guaranteed without taking a whole CPU from the VMs', () => {
     const [pod] = renderPlaceholderPods(kubeOvnClusterFixture());
 

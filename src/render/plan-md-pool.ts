@@ -1,0 +1,135 @@
+import { stringify } from 'yaml';
+import { codeBlock, inlineCode, markdownTable } from './markdown';
+import { CPU_MAP_LEGEND, renderCpuMap } from './plan-md-cpu-map';
+import { ClusterPlan, HugepageLedgerEntry, NodePlan } from '../plan/types';
+
+/**
+ * The PLAN.md section of one node pool: CPU map, hugepage ledger, OVS
+ * settings, kernel arguments, kubelet reservations, VM capacity and the VMs
+ * that may run on it.
+ */
+export function renderPoolSection(node: NodePlan, plan: ClusterPlan): string {
+  const hosts = node.hosts.map((host) => inlineCode(host.name)).join(', ');
+  const numaCount = node.topology.numaNodeIds().length;
+  return [
+    `## Node pool ${inlineCode(node.name)}`,
+    `Hosts: ${hosts} · ${numaCount} NUMA node(s) · ${node.topology.cpus().size} CPUs `
+      + `· hugepages of ${node.hugepages.size.toQuantity()}`,
+    '### CPU map',
+    codeBlock(`${CPU_MAP_LEGEND}\n\n${renderCpuMap(node)}`, 'text'),
+    cpuSummary(node),
+    `### Hugepages (${node.hugepages.size.toQuantity()} pages, per host)`,
+    hugepageLedger(node.hugepages.perNumaNode),
+    '### OVS-DPDK `other_config`',
+    codeBlock(node.ovs.otherConfig.map(([key, value]) => `${key}=${value}`).join('\n')),
+    '### Kernel command line',
+    kernelSection(node),
+    '### Kubelet',
+    kubeletSection(node),
+    '### VM capacity (per host)',
+    capacityTable(node, plan),
+    '### VM placement',
+    placementTable(node, plan),
+  ].join('\n\n');
+}
+
+function cpuSummary(node: NodePlan): string {
+  const { cpus } = node;
+  const rows = [
+    ['housekeeping', cpus.housekeeping.toList(), 'OS, kubelet, system pods'],
+    ['PMD', cpus.pmd.toList(), `\`pmd-cpu-mask\` ${cpus.pmd.toMask()}, `
+      + `NUMA node(s) ${cpus.pmdNumaNodes.join(', ') || 'none'}`],
+    ['lcore', cpus.lcore?.toList() ?? '(unset)', '`dpdk-lcore-mask`'],
+    ['isolated', cpus.isolated.toList(), '`isolcpus=`'],
+    ['reserved', cpus.reservedSystem.toList(), 'kubelet `reservedSystemCPUs`'],
+    ['VMs', cpus.vm.toList(), 'given whole to Guaranteed VM pods'],
+  ].map(([role, set, use]) => [role, set === '' ? '(none)' : set, use]);
+  return markdownTable(['role', 'CPUs', 'used for'], rows);
+}
+
+/**
+ * The ledger of every NUMA node: boot pages, what OVS may hold (its socket
+ * memory, plus the headroom up to its limit in whole pages), what the VMs
+ * take, and what is left.
+ */
+export function hugepageLedger(entries: readonly HugepageLedgerEntry[]): string {
+  const rows = entries.map((entry) => [
+    `${entry.numaNode}`,
+    `${entry.pages}`,
+    entry.total.toQuantity(),
+    entry.headroom.isZero ? entry.ovs.toQuantity()
+      : `${entry.ovsHeld.toQuantity()} (${entry.ovs.toQuantity()} + `
+        + `${entry.headroom.toQuantity()} up to the limit)`,
+    entry.vms.toQuantity(),
+    entry.free === 'negative'
+      ? `**short by ${entry.shortfall?.toQuantity() ?? '?'}**`
+      : entry.free.toQuantity(),
+  ]);
+  return markdownTable(['NUMA node', 'boot pages', 'total', 'OVS', 'VMs', 'free'], rows);
+}
+
+function kernelSection(node: NodePlan): string {
+  const runtime = node.kernel.hugepagesAtRuntime
+    ? '\n\nThe hugepages differ between NUMA nodes: a unit writes `nr_hugepages` per '
+      + 'NUMA node after boot, so the command line holds no count.'
+    : '';
+  return `${codeBlock(node.kernel.args.join(' '))}${runtime}`;
+}
+
+function kubeletSection(node: NodePlan): string {
+  // Through JSON, so that model values print as the text the kubelet reads.
+  const config = JSON.parse(JSON.stringify(node.kubelet.config));
+  const reserved = node.kubelet.reservedMemory
+    .map((entry) => `NUMA node ${entry.numaNode}: ${entry.memory.toQuantity()}`)
+    .join(', ');
+  const sum = node.kubelet.reservedMemory.length === 0 ? ''
+    : `\n\n\`reservedMemory\` (${reserved}) sums to ${node.kubelet.reservedTotal.toQuantity()}: `
+      + 'kubeReserved + systemReserved + the hard eviction threshold, as the kubelet demands.';
+  return `Merged into ${inlineCode(node.kubelet.configPath)}:\n\n`
+    + `${codeBlock(stringify(config, { lineWidth: 0 }), 'yaml')}${sum}`;
+}
+
+function capacityTable(node: NodePlan, plan: ClusterPlan): string {
+  const placed = plan.placement.find((p) => p.nodePool === node.name);
+  const rows = node.capacity.map((capacity) => {
+    const numa = placed?.numaNodes.find((n) => n.numaNode === capacity.numaNode);
+    return [
+      `${capacity.numaNode}`,
+      `${capacity.cpus}`,
+      capacity.hugepagesUnbounded === true ? 'not bounded' : capacity.hugepages.toQuantity(),
+      `${numa?.vms ?? 0}`,
+      `${numa?.cpus ?? 0}`,
+      numa?.hugepages.toQuantity() ?? '0',
+    ];
+  });
+  return markdownTable([
+    'NUMA node', 'CPUs for VMs', 'hugepages for VMs',
+    'VMs placed (all hosts)', 'their vCPUs', 'their hugepages',
+  ], rows);
+}
+
+function placementTable(node: NodePlan, plan: ClusterPlan): string {
+  const rows = plan.vms.flatMap((vm) => {
+    const placement = vm.placement.find((p) => p.nodePool === node.name);
+    if (placement === undefined) {
+      return [];
+    }
+    const placedOn = placement.assigned === undefined ? '—'
+      : `${placement.host === undefined ? '' : `${inlineCode(placement.host)} `}`
+        + `NUMA node ${placement.assigned}`;
+    return [[
+      inlineCode(`${vm.namespace}/${vm.name}`),
+      `${vm.cpus}`,
+      vm.memory.toQuantity(),
+      placement.fitsOn.length === 0 ? '**none**' : placement.fitsOn.join(', '),
+      placement.fitsHost ? 'yes' : '**no**',
+      placedOn,
+    ]];
+  });
+  if (rows.length === 0) {
+    return 'No VM is planned on this pool.';
+  }
+  return markdownTable([
+    'VM', 'vCPUs', 'memory', 'fits on NUMA nodes', 'fits a host', 'placed on',
+  ], rows);
+}
