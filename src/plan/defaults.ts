@@ -15,9 +15,6 @@ export const DEFAULT_KUBE_OVN_VERSION = 'v1.16.2';
 /** OVS of Debian 12 (`openvswitch-switch-dpdk`), the Userspace CNI default. */
 export const DEBIAN_OVS_VERSION = '3.1';
 
-/** Userspace CNI bridge when `userspaceCni.bridge` is not given. */
-export const DEFAULT_USERSPACE_BRIDGE = 'br-int';
-
 /** Kubeconfig the Userspace CNI plugin writes pod annotations with. */
 export const DEFAULT_USERSPACE_KUBECONFIG = '/etc/cni/net.d/multus.d/multus.kubeconfig';
 

@@ -5,9 +5,9 @@ import {
 } from '../diagnostics/rules/network';
 import { NetworkPath, NetworkSpec, SubnetSpec, UserspaceCniSpec } from '../spec';
 import {
-  DEFAULT_NAMESPACE, DEFAULT_USERSPACE_BRIDGE, DEFAULT_USERSPACE_KUBECONFIG,
-  DEFAULT_USERSPACE_LOG_LEVEL,
+  DEFAULT_NAMESPACE, DEFAULT_USERSPACE_KUBECONFIG, DEFAULT_USERSPACE_LOG_LEVEL,
 } from './defaults';
+import { DEFAULT_USERSPACE_BRIDGE } from './ovs';
 import { KubeOvnCniConfig, NetworkPlan, UserspaceCniConfig } from './types';
 
 /** kube-ovn-cni's REST socket on every node. */

@@ -49,7 +49,8 @@ describe('planNetworks on Kube-OVN', () => {
 
   test('refuses the right NAD name in another namespace', () => {
     const { diagnostics } = plan([{ name: 'ovn-dpdk', namespace: 'vnf' }], kubeOvn);
-    expect(codesAndPaths(withCode(diagnostics, 'NET002'))).toEqual(['NET002 networks[0].namespace']);
+    expect(codesAndPaths(withCode(diagnostics, 'NET002')))
+      .toEqual(['NET002 networks[0].namespace']);
   });
 
   test('refuses a network without a subnet, quoting kube-ovn-cni', () => {
@@ -97,11 +98,16 @@ describe('planNetworks on the Userspace CNI', () => {
       logFile: '/var/log/userspace-cni-ovs-dpdk.log',
       logLevel: 'info',
       host: {
-        engine: 'ovs-dpdk', iftype: 'vhostuser', netType: 'bridge',
-        vhost: { mode: 'client' }, bridge: { bridgeName: 'br-int' },
+        engine: 'ovs-dpdk',
+        iftype: 'vhostuser',
+        netType: 'bridge',
+        vhost: { mode: 'client' },
+        bridge: { bridgeName: 'br-int' },
       },
       container: {
-        engine: 'ovs-dpdk', iftype: 'vhostuser', netType: 'interface',
+        engine: 'ovs-dpdk',
+        iftype: 'vhostuser',
+        netType: 'interface',
         vhost: { mode: 'server' },
       },
     });

@@ -71,7 +71,7 @@ describe('planSubnets', () => {
     expect(subnet.dhcpV4Options).toMatch(/^server_id=169\.254\.0\.254,.*lease_time=3600,/);
   });
 
-  test('excludes the gateway and an in-range DHCP server, merged and sorted as Kube-OVN does', () => {
+  test('excludes the gateway and an in-range DHCP server, merged and sorted like Kube-OVN', () => {
     const { subnet } = one({ excludeIps: ['172.18.0.2..172.18.0.20', '172.18.0.10'] });
     expect(subnet.excludeIps).toEqual(['172.18.0.1', '172.18.0.100', '172.18.0.2..172.18.0.20']);
   });
@@ -193,8 +193,12 @@ describe('planSubnets', () => {
     const userspaceless = collect((findings) => planNetworks(
       [{ name: 'ovn-dpdk' }, { name: 'ovs-dpdk' }],
       { path: 'kube-ovn', pools: [], subnets: [] }, findings)).result;
-    const { diagnostics } = plan([guide, { ...second, gateway: undefined, dhcp: {},
-      excludeIps: [] }], { networks: userspaceless });
+    const { diagnostics } = plan([guide, {
+      ...second,
+      gateway: undefined,
+      dhcp: {},
+      excludeIps: [],
+    }], { networks: userspaceless });
     const [finding] = withCode(diagnostics, 'SUBNET010');
     expect(finding.path).toBe('subnets[1].cidr');
     expect(finding.upstream).toBe(
@@ -202,8 +206,12 @@ describe('planSubnets', () => {
   });
 
   test('warns about Kube-OVN\'s default join range', () => {
-    const { diagnostics } = one({ cidr: '100.64.0.0/24', gateway: undefined, dhcp: {},
-      excludeIps: [] });
+    const { diagnostics } = one({
+      cidr: '100.64.0.0/24',
+      gateway: undefined,
+      dhcp: {},
+      excludeIps: [],
+    });
     expect(withCode(diagnostics, 'SUBNET011')[0].message)
       .toBe('cidr 100.64.0.0/24 overlaps 100.64.0.0/16, Kube-OVN\'s default '
         + 'JOIN_CIDR (the join subnet)');

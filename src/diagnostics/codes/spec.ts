@@ -1,5 +1,5 @@
-import { LABEL_UPSTREAM } from '../rules/names';
 import { CodeDoc } from './types';
+import { LABEL_UPSTREAM } from '../rules/names';
 
 /** Codes of the spec-level rules: shape, path, names, versions. */
 export const SPEC_CODES: CodeDoc[] = [

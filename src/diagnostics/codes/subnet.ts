@@ -1,5 +1,5 @@
-import { SUBDOMAIN_UPSTREAM } from '../rules/names';
 import { CodeDoc } from './types';
+import { SUBDOMAIN_UPSTREAM } from '../rules/names';
 
 /** Codes of the Kube-OVN DHCP subnet rules. */
 export const SUBNET_CODES: CodeDoc[] = [

@@ -43,7 +43,14 @@ export function checkShape(value: unknown, findings: Findings): value is Cluster
   return false;
 }
 
-function describe(error: ErrorObject, root: unknown): { path: string; message: string; hint: string } {
+/** A shape fault in words. */
+interface Described {
+  readonly path: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+function describe(error: ErrorObject, root: unknown): Described {
   const segments = error.instancePath.split('/').slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const path = specPath(segments);

@@ -1,9 +1,9 @@
+import { readValue } from './read';
 import { Cidr, IpAddress } from '../../model/ip';
 import { MacAddress } from '../../model/mac';
 import { DhcpOptionsSpec } from '../../spec';
 import { Findings } from '../findings';
 import { checkHostAddress } from './subnet';
-import { readValue } from './read';
 
 /** An inclusive range of addresses, as an `excludeIps` entry names it. */
 export interface AddressRange {

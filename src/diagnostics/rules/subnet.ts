@@ -59,7 +59,9 @@ export function checkSubnetName(name: string, index: number, findings: Findings)
  * Reads the range (SUBNET003): IPv4 only (the DHCP options are DHCPv4), room
  * for a gateway and guests, and none of the ranges Kube-OVN refuses.
  */
-export function readSubnetCidr(spec: SubnetSpec, index: number, findings: Findings): Cidr | undefined {
+export function readSubnetCidr(
+  spec: SubnetSpec, index: number, findings: Findings,
+): Cidr | undefined {
   const path = `subnets[${index}].cidr`;
   const cidr = readValue(() => Cidr.parse(spec.cidr), 'SUBNET003', path, findings);
   if (cidr === undefined) {

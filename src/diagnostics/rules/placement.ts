@@ -1,0 +1,87 @@
+import { Size } from '../../model/size';
+import { NumaCapacity, VmPlacement, VmPlan } from '../../plan/types';
+import { Findings } from '../findings';
+import { quoteList } from './names';
+
+/** The kubelet's message when `single-numa-node` admission refuses a pod. */
+export const TOPOLOGY_AFFINITY_ERROR = 'Resources cannot be allocated with Topology locality';
+
+/** What the placement rules need to know of a pool. */
+interface PoolView {
+  readonly name: string;
+  readonly pageSize: Size;
+  readonly numaNodes: readonly NumaCapacity[];
+}
+
+/**
+ * A VM the preview could not place (VM018, VM020): it fits no NUMA node of
+ * any candidate pool even alone, or the VMs before it took the room.
+ */
+export function reportUnplaced(
+  vm: VmPlan, placement: readonly VmPlacement[], pools: readonly PoolView[], findings: Findings,
+): void {
+  const path = `vms[${vm.index}]`;
+  const needs = `${vm.cpus} vCPU(s) and ${vm.memory} of ${vm.pageSize} hugepages`;
+  if (placement.every((p) => p.fitsOn.length === 0)) {
+    const scheduled = placement.some((p) => p.fitsHost);
+    findings.error('VM018', {
+      path: vm.spec.nodePool !== undefined ? `${path}.nodePool` : `${path}.cpus`,
+      message: `VM ${vm.name} needs ${needs} on one NUMA node, which no `
+        + `${vm.spec.nodePool !== undefined ? 'NUMA node of its pool' : 'node pool'} has left `
+        + `for VMs: ${pools.map(offer).join('; ')}`,
+      hint: 'make the VM smaller, or give the pool more room for VMs (fewer PMD or '
+        + 'housekeeping cores, more hugepages per NUMA node)',
+      upstream: scheduled ? TOPOLOGY_AFFINITY_ERROR : insufficient(vm, pools),
+    });
+    return;
+  }
+  const fitting = placement.filter((p) => p.fitsOn.length > 0).map((p) => p.nodePool);
+  findings.error('VM020', {
+    path,
+    message: `VM ${vm.name} (${needs}) fits node pool(s) ${quoteList(fitting)} alone, but the `
+      + 'VMs before it in the spec take all the room there',
+    hint: 'add hosts to the pool, make VMs smaller, or remove VMs',
+    upstream: insufficient(vm, pools),
+  });
+}
+
+/**
+ * A VM not pinned to a pool that some pool can only refuse (VM019): its host
+ * has room overall, so the scheduler, which is not NUMA-aware, may send the
+ * VM there, and the kubelet's `single-numa-node` admission then fails it.
+ */
+export function warnRiskyPools(
+  vm: VmPlan, placement: readonly VmPlacement[], findings: Findings,
+): void {
+  const risky = placement.filter((p) => p.fitsHost && p.fitsOn.length === 0)
+    .map((p) => p.nodePool);
+  if (risky.length === 0) {
+    return;
+  }
+  const chosen = placement.find((p) => p.assigned !== undefined)?.nodePool ?? '';
+  findings.warn('VM019', {
+    path: `vms[${vm.index}].nodePool`,
+    message: `VM ${vm.name} fits no single NUMA node of node pool(s) ${quoteList(risky)}, yet `
+      + 'their hosts have room for it in total: the scheduler is not NUMA-aware and may '
+      + 'place it there, where the kubelet refuses it',
+    hint: `pin the VM with nodePool: ${chosen}`,
+    upstream: TOPOLOGY_AFFINITY_ERROR,
+  });
+}
+
+function offer(pool: PoolView): string {
+  if (pool.numaNodes.length === 0) {
+    return `${pool.name}: nothing`;
+  }
+  const cpus = Math.max(...pool.numaNodes.map((n) => n.cpus));
+  const pages = pool.numaNodes.some((n) => n.hugepagesUnbounded) ? 'any amount'
+    : pool.numaNodes.map((n) => n.hugepages).reduce((a, b) => (a.compare(b) >= 0 ? a : b));
+  return `${pool.name}: at most ${cpus} CPU(s) and ${pages} of ${pool.pageSize} hugepages `
+    + 'per NUMA node';
+}
+
+/** The scheduler's word for the resource the VM is short of. */
+function insufficient(vm: VmPlan, pools: readonly PoolView[]): string {
+  const cpus = pools.some((pool) => pool.numaNodes.some((n) => n.cpus >= vm.cpus));
+  return cpus ? `Insufficient hugepages-${vm.pageSize}` : 'Insufficient cpu';
+}

@@ -1,0 +1,80 @@
+import { NetworkPlan } from '../../plan/types';
+import { VmSpec } from '../../spec';
+import { Findings } from '../findings';
+import { quoteList } from './names';
+
+/** A VM's `nodePool` must name a pool of the cluster (VM017). */
+export function checkNodePool(
+  pool: string, index: number, pools: readonly string[], findings: Findings,
+): boolean {
+  if (pools.includes(pool)) {
+    return true;
+  }
+  findings.error('VM017', {
+    path: `vms[${index}].nodePool`,
+    message: `nodePool ${JSON.stringify(pool)} is not a node pool of the cluster`
+      + (pools.length > 0 ? `, which has ${quoteList(pools)}` : ''),
+    hint: 'name one of the pools in `nodes`, or leave nodePool out to run the VM wherever it '
+      + 'fits',
+  });
+  return false;
+}
+
+/**
+ * A NIC's network must exist in the VM's namespace (VM006): Virtink looks the
+ * NAD up there and knows no `namespace/name` form.
+ *
+ * @returns the network, when found
+ */
+export function checkNetworkFound(
+  name: string, namespace: string, path: string, networks: readonly NetworkPlan[],
+  findings: Findings,
+): NetworkPlan | undefined {
+  const found = networks.find((n) => n.name === name && n.namespace === namespace);
+  if (found !== undefined) {
+    return found;
+  }
+  const elsewhere = networks.filter((n) => n.name === name).map((n) => n.namespace);
+  findings.error('VM006', {
+    path,
+    message: `network ${JSON.stringify(name)} does not exist in namespace ${namespace}`
+      + (elsewhere.length > 0
+        ? `; it exists in ${quoteList(elsewhere)}, but Virtink looks NADs up only in the `
+          + 'VM\'s own namespace' : ''),
+    hint: elsewhere.length > 0
+      ? `put the VM in namespace ${elsewhere[0]}, or define the network in ${namespace}`
+      : 'name a network of `networks` in the VM\'s namespace',
+    upstream: `cannot find a network-attachment-definition (${name}) in namespace (${namespace})`,
+  });
+  return undefined;
+}
+
+/**
+ * Couplings of Virtink's Kube-OVN wiring (VM010, VM011): it writes one fixed
+ * MAC annotation per pod, so a VM has at most one vhost-user NIC there; and
+ * the NAD must be `ovn-dpdk` in `default`, which Virtink looks up in the VM's
+ * namespace, so the VM lives in `default`.
+ */
+export function checkKubeOvnVm(
+  spec: VmSpec, index: number, namespace: string, findings: Findings,
+): void {
+  if (spec.interfaces.length > 1) {
+    findings.error('VM010', {
+      path: `vms[${index}].interfaces[1]`,
+      message: `VM ${spec.name} has ${spec.interfaces.length} vhost-user interfaces; on `
+        + 'Kube-OVN a VM gets one: Virtink writes a single, fixed MAC annotation '
+        + '(ovn-dpdk.default.ovn.kubernetes.io/mac_address) per pod',
+      hint: 'keep one vhost-user interface per VM, or use the Userspace CNI path, which '
+        + 'takes several',
+    });
+  }
+  if (spec.interfaces.length > 0 && namespace !== 'default') {
+    findings.error('VM011', {
+      path: `vms[${index}].namespace`,
+      message: `VM ${spec.name} is in namespace ${namespace}, but its Kube-OVN network must be `
+        + 'ovn-dpdk in default (the MAC annotation key Virtink writes is fixed) and Virtink '
+        + 'looks the NAD up in the VM\'s own namespace',
+      hint: 'put vhost-user VMs in namespace default on the Kube-OVN path',
+    });
+  }
+}

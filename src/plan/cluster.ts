@@ -1,0 +1,161 @@
+import { Findings } from '../diagnostics/findings';
+import { checkUserspaceCni } from '../diagnostics/rules/network';
+import { checkNames, checkNetworkPath } from '../diagnostics/rules/spec';
+import { checkShape } from '../diagnostics/rules/spec-shape';
+import { ValueError } from '../model/errors';
+import { InterfaceAddress, IpAddress } from '../model/ip';
+import { ClusterSpec, NetworkPath } from '../spec';
+import { resolveVersions, ResolvedVersions } from './defaults';
+import { planNetworks } from './network';
+import { planNode } from './node';
+import { withVmDemand } from './node-ledger';
+import { PoolCapacity, placeVms } from './placement';
+import { planSubnets } from './subnet';
+import { ClusterPlan, NodePlan, PlanResult } from './types';
+import { planVms } from './vm';
+
+/**
+ * Plans a whole cluster: every number of every layer, derived once, and every
+ * finding of every rule, reported together.
+ *
+ * In order: the spec's shape (SPEC001) and, when it holds, the path, names and
+ * versions; a plan per node pool; the networks, the DHCP subnets and the VMs;
+ * the placement preview of the VMs on the pools' NUMA nodes; and last the
+ * pools' hugepage ledgers with the VMs' demand.
+ *
+ * Never throws, whatever it is given: a value that is not a cluster spec is
+ * reported, and a fault of this library is reported as SPEC000.
+ *
+ * @returns a plan unless the spec is too broken to derive one (a shape fault,
+ *   no path, or SPEC000), and every finding; synthesis stops on any error
+ */
+export function planCluster(spec: ClusterSpec): PlanResult {
+  const findings = new Findings();
+  try {
+    const plan = planChecked(spec, findings);
+    return { ...(plan && { plan }), diagnostics: findings.all };
+  } catch (e) {
+    findings.error('SPEC000', {
+      path: '',
+      message: `planning stopped on an unexpected error: ${errorText(e)}`,
+      hint: 'this is a fault of vhost-user-k8s, not of the spec: please report it with the '
+        + 'spec that caused it',
+    });
+    return { diagnostics: findings.all };
+  }
+}
+
+function planChecked(value: unknown, findings: Findings): ClusterPlan | undefined {
+  if (!checkShape(value, findings)) {
+    return undefined;
+  }
+  const spec = value;
+  const path = checkNetworkPath(spec, findings);
+  checkNames(spec, findings);
+  if (spec.nodes.length === 0) {
+    findings.error('SPEC008', {
+      path: 'nodes',
+      message: 'the cluster has no node pool, so VMs have nowhere to run',
+      hint: 'describe the OVS-DPDK nodes in `nodes`',
+    });
+  }
+  const versions = resolveVersions(spec, findings);
+  if (path === undefined) {
+    return undefined;
+  }
+  if (path === 'userspace' && spec.userspaceCni !== undefined) {
+    checkUserspaceCni(spec.userspaceCni, findings);
+  }
+
+  const planned = planPools(spec, path, versions, findings);
+  const networks = planNetworks(spec.networks ?? [], {
+    path,
+    ...(spec.userspaceCni && { userspaceCni: spec.userspaceCni }),
+    pools: planned.map((pool) => ({ name: pool.name, bridge: pool.ovs.bridge?.name })),
+    subnets: spec.subnets ?? [],
+  }, findings);
+  const subnets = planSubnets(spec.subnets ?? [], {
+    networks,
+    tunnelType: spec.kubeOvn?.tunnelType ?? 'geneve',
+    ...(planned.length > 0 && { portMtu: Math.min(...planned.map((pool) => pool.ovs.mtu)) }),
+    encapIps: encapIpsOf(spec),
+  }, findings);
+  const vms = planVms(spec.vms ?? [], {
+    path,
+    networks,
+    subnets,
+    poolNames: spec.nodes.map((pool) => pool.name),
+    pageSizes: planned.map((pool) => ({ pool: pool.name, size: pool.hugepages.size })),
+  }, findings);
+
+  const placement = placeVms(vms, planned.map(capacityOf), findings);
+  const nodes = planned.map((pool) => withVmDemand(pool,
+    placement.demand.get(pool.name) ?? new Map(), findings));
+
+  return {
+    spec,
+    path,
+    kubeletVersion: versions.kubelet.majorMinor,
+    ovsVersion: versions.ovs.majorMinor,
+    ...(versions.kubeOvn && { kubeOvnVersion: versions.kubeOvn.toString() }),
+    nodes,
+    networks,
+    subnets,
+    vms: placement.vms,
+    placement: placement.pools,
+  };
+}
+
+/** Plans every pool; a pool whose topology cannot be read is left out. */
+function planPools(
+  spec: ClusterSpec, path: NetworkPath, versions: ResolvedVersions, findings: Findings,
+): NodePlan[] {
+  const vms = spec.vms ?? [];
+  return spec.nodes.flatMap((pool, index) => {
+    const plan = planNode(pool, index, {
+      path,
+      kubeletVersion: versions.kubelet,
+      ovsVersion: versions.ovs,
+      ...(spec.kubeOvn && { kubeOvn: spec.kubeOvn }),
+      ...(spec.userspaceCni && { userspaceCni: spec.userspaceCni }),
+      vhostUserVmsPossible: vms.some((vm) => vm.nodePool === undefined
+        || vm.nodePool === pool.name),
+    }, findings);
+    return plan === undefined ? [] : [plan];
+  });
+}
+
+function capacityOf(pool: NodePlan): PoolCapacity {
+  return {
+    name: pool.name,
+    hosts: pool.hosts.map((host) => host.name),
+    pageSize: pool.hugepages.size,
+    numaNodes: pool.capacity,
+  };
+}
+
+/** The tunnel address of every host that gives a readable one (the node rules check them). */
+function encapIpsOf(spec: ClusterSpec): Array<{ host: string; address: IpAddress }> {
+  return spec.nodes.flatMap((pool) => (pool.hosts ?? []).flatMap((host) => {
+    try {
+      return host.encapIp === undefined ? []
+        : [{ host: host.name, address: InterfaceAddress.parse(host.encapIp).address }];
+    } catch (e) {
+      if (e instanceof ValueError) {
+        return [];
+      }
+      throw e;
+    }
+  }));
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    return `${e.name}: ${e.message}`;
+  }
+  try {
+    return String(e);
+  } catch {
+    return 'a value that cannot be printed';
+  }
+}

@@ -1,0 +1,190 @@
+import { NumaCapacity, NumaPlacement, PoolPlacement, VmPlacement, VmPlan } from './types';
+import { Findings } from '../diagnostics/findings';
+import { reportUnplaced, warnRiskyPools } from '../diagnostics/rules/placement';
+import { Size } from '../model/size';
+
+/** What one node pool offers VMs, per host. */
+export interface PoolCapacity {
+  readonly name: string;
+  /** Host names, in spec order. */
+  readonly hosts: readonly string[];
+  /** The pool's default hugepage size. */
+  readonly pageSize: Size;
+  /** What each NUMA node of one host offers VMs after every reservation. */
+  readonly numaNodes: readonly NumaCapacity[];
+}
+
+/** The result of the placement preview. */
+export interface PlacementResult {
+  /** The VMs with their `placement` filled in, in spec order. */
+  readonly vms: VmPlan[];
+  /** What the preview puts on each pool, in pool order. */
+  readonly pools: PoolPlacement[];
+  /** Per pool: the hugepages VMs take on each NUMA node of its busiest host. */
+  readonly demand: Map<string, Map<number, Size>>;
+}
+
+/** Whether a VM of one shape fits a pool, before any other VM is placed. */
+interface Fit {
+  readonly fitsOn: number[];
+  readonly fitsHost: boolean;
+}
+
+/**
+ * One NUMA node of a pool, filled host after host (next-fit): VMs go to the
+ * current host until one does not fit, then the next host is opened. Hosts
+ * left behind are never revisited, which keeps the preview linear.
+ */
+class NumaBin {
+  public host = 0;
+  public cpusUsed = 0;
+  public pagesUsed = Size.ZERO;
+  public totalVms = 0;
+  public totalCpus = 0;
+  public totalPages = Size.ZERO;
+  public maxHostPages = Size.ZERO;
+
+  constructor(public readonly capacity: NumaCapacity, private readonly hosts: number) {}
+
+  /** Places the VM on the current host if it has room. */
+  tryCurrent(vm: VmPlan): boolean {
+    const pages = this.pagesUsed.plus(vm.memory);
+    if (this.cpusUsed + vm.cpus > this.capacity.cpus
+      || (!this.capacity.hugepagesUnbounded && pages.compare(this.capacity.hugepages) > 0)) {
+      return false;
+    }
+    this.cpusUsed += vm.cpus;
+    this.pagesUsed = pages;
+    this.totalVms++;
+    this.totalCpus += vm.cpus;
+    this.totalPages = this.totalPages.plus(vm.memory);
+    if (this.pagesUsed.compare(this.maxHostPages) > 0) {
+      this.maxHostPages = this.pagesUsed;
+    }
+    return true;
+  }
+
+  /** Opens the next host, when there is one. */
+  openNext(): boolean {
+    if (this.host + 1 >= this.hosts) {
+      return false;
+    }
+    this.host++;
+    this.cpusUsed = 0;
+    this.pagesUsed = Size.ZERO;
+    return true;
+  }
+}
+
+/**
+ * The placement preview: what `single-numa-node` admission will do with the
+ * VMs. For each VM and each candidate pool (its `nodePool`, or every pool) it
+ * records the NUMA nodes that can hold all its vCPUs and hugepages after every
+ * reservation, and whether a host has room for it counted over all NUMA
+ * nodes, which is all the scheduler checks. It then assigns the VMs in spec
+ * order: the first candidate pool with room, the first NUMA node with room on
+ * its current host, opening the next host only when none has room.
+ *
+ * VMs that fit nowhere, that no longer fit once earlier VMs are placed, or
+ * that the scheduler may send to a pool where they cannot be admitted are
+ * reported (VM018, VM019, VM020).
+ *
+ * Runs in O(VMs × pools × NUMA nodes): fits are cached per VM shape, and
+ * each bin only moves forward over its hosts.
+ */
+export function placeVms(
+  vms: readonly VmPlan[], pools: readonly PoolCapacity[], findings: Findings,
+): PlacementResult {
+  const bins = new Map(pools.map((pool) => [pool.name, pool.numaNodes.map(
+    (capacity) => new NumaBin(capacity, pool.hosts.length))]));
+  const fits = new Map(pools.map((pool) => [pool.name, new Map<string, Fit>()]));
+
+  const placed = vms.map((vm) => {
+    const candidates = vm.nodePool === undefined ? pools
+      : pools.filter((pool) => pool.name === vm.nodePool);
+    const placement: VmPlacement[] = [];
+    let chosen = false;
+    for (const pool of candidates) {
+      const fit = fitOf(vm, pool, fits.get(pool.name) as Map<string, Fit>);
+      const assigned: Assignment | undefined = chosen ? undefined
+        : assign(vm, fit, bins.get(pool.name) as NumaBin[]);
+      chosen ||= assigned !== undefined;
+      placement.push({
+        nodePool: pool.name,
+        fitsOn: fit.fitsOn,
+        fitsHost: fit.fitsHost,
+        ...(assigned && { assigned: assigned.numaNode, host: pool.hosts[assigned.host] }),
+      });
+    }
+    if (!chosen && candidates.length > 0) {
+      reportUnplaced(vm, placement, candidates, findings);
+    } else if (chosen && vm.nodePool === undefined) {
+      warnRiskyPools(vm, placement, findings);
+    }
+    return { ...vm, placement };
+  });
+
+  return {
+    vms: placed,
+    pools: pools.map((pool) => ({
+      nodePool: pool.name,
+      numaNodes: (bins.get(pool.name) as NumaBin[]).map(summary),
+    })),
+    demand: new Map(pools.map((pool) => [pool.name, new Map(
+      (bins.get(pool.name) as NumaBin[]).map((bin) => [bin.capacity.numaNode, bin.maxHostPages]),
+    )])),
+  };
+}
+
+function fitOf(vm: VmPlan, pool: PoolCapacity, cache: Map<string, Fit>): Fit {
+  const key = `${vm.cpus}/${vm.memory.bytes}/${vm.pageSize.bytes}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const sizeOk = pool.hosts.length > 0 && vm.pageSize.equals(pool.pageSize);
+  const room = (cpus: number, pages: Size, unbounded?: boolean) =>
+    cpus >= vm.cpus && (unbounded === true || pages.compare(vm.memory) >= 0);
+  const fit = {
+    fitsOn: sizeOk ? pool.numaNodes.filter((n) => room(n.cpus, n.hugepages, n.hugepagesUnbounded))
+      .map((n) => n.numaNode) : [],
+    fitsHost: sizeOk && room(
+      pool.numaNodes.reduce((sum, n) => sum + n.cpus, 0),
+      Size.sum(pool.numaNodes.map((n) => n.hugepages)),
+      pool.numaNodes.some((n) => n.hugepagesUnbounded)),
+  };
+  cache.set(key, fit);
+  return fit;
+}
+
+/** Where the preview puts a VM: a NUMA node of one host. */
+interface Assignment {
+  readonly numaNode: number;
+  readonly host: number;
+}
+
+function assign(vm: VmPlan, fit: Fit, bins: readonly NumaBin[]): Assignment | undefined {
+  const open = bins.filter((bin) => fit.fitsOn.includes(bin.capacity.numaNode));
+  for (const bin of open) {
+    if (bin.tryCurrent(vm)) {
+      return { numaNode: bin.capacity.numaNode, host: bin.host };
+    }
+  }
+  for (const bin of open) {
+    if (bin.openNext() && bin.tryCurrent(vm)) {
+      return { numaNode: bin.capacity.numaNode, host: bin.host };
+    }
+  }
+  return undefined;
+}
+
+function summary(bin: NumaBin): NumaPlacement {
+  return {
+    numaNode: bin.capacity.numaNode,
+    capacity: bin.capacity,
+    vms: bin.totalVms,
+    cpus: bin.totalCpus,
+    hugepages: bin.totalPages,
+    hostDemand: bin.maxHostPages,
+  };
+}
