@@ -306,7 +306,14 @@ export function subnetFixture(): SubnetPlan {
 
 /** The guide's single-NUMA Kube-OVN cluster: one pool, one VM, one DHCP subnet. */
 export function kubeOvnClusterFixture(overrides: Partial<ClusterPlan> = {}): ClusterPlan {
-  const node = nodePlanFixture({ vmHugepages: ['1Gi'] });
+  const node: NodePlan = {
+    ...nodePlanFixture({ vmHugepages: ['1Gi'] }),
+    kubeOvn: {
+      configCfg: [['dpdk-init', 'true'], ['dpdk-socket-mem', '"1024"']],
+      hosts: [{ name: 'dpdk-1', ovsDpdkConfig: [['ENCAP_IP', '192.168.0.10/20']] }],
+      nodeLabel: ['ovn.kubernetes.io/ovs_dp_type', 'userspace'],
+    },
+  };
   const vm = vmPlanFixture();
   return {
     spec: {

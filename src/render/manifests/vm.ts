@@ -1,3 +1,4 @@
+import { InterfaceAddress } from '../../model/ip';
 import { Size } from '../../model/size';
 import { ClusterPlan, NetworkPlan, VmPlan } from '../../plan/types';
 import { ManifestObject } from '../types';
@@ -151,7 +152,7 @@ function vmAnnotations(vm: VmPlan, plan: ClusterPlan): Record<string, string> {
  * the same way, so that Kube-OVN's IPAM hands out the address the guest has.
  */
 function kubeOvnAnnotations(
-  network: NetworkPlan, mac: string, address: VmPlan['interfaces'][number]['address'],
+  network: NetworkPlan, mac: string, address: InterfaceAddress | undefined,
 ): Record<string, string> {
   const provider = network.provider;
   if (provider === undefined) {
@@ -180,7 +181,8 @@ function networkOf(plan: ClusterPlan, vm: VmPlan, name: string): NetworkPlan | u
  */
 function placement(vm: VmPlan, plan: ClusterPlan): Record<string, unknown> {
   const hosts = candidateHosts(vm, plan);
-  const nodeSelector = plan.path === 'kube-ovn' ? { [OVS_DP_TYPE_LABEL]: 'userspace' } : undefined;
+  const nodeSelector = plan.path === 'kube-ovn' ? Object.fromEntries([ovsDpdkNodeLabel(plan)])
+    : undefined;
   const affinity = hosts.length === 0 ? undefined : {
     nodeAffinity: {
       requiredDuringSchedulingIgnoredDuringExecution: {
@@ -191,6 +193,12 @@ function placement(vm: VmPlan, plan: ClusterPlan): Record<string, unknown> {
     },
   };
   return { ...(nodeSelector && { nodeSelector }), ...(affinity && { affinity }) };
+}
+
+/** The label of OVS-DPDK nodes the Kube-OVN node plans apply. */
+function ovsDpdkNodeLabel(plan: ClusterPlan): readonly [string, string] {
+  return plan.nodes.find((node) => node.kubeOvn !== undefined)?.kubeOvn?.nodeLabel
+    ?? [OVS_DP_TYPE_LABEL, 'userspace'];
 }
 
 /** Hosts of the VM's pool; else of the pools it fits; else of every pool. */
