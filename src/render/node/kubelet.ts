@@ -1,0 +1,238 @@
+import { stringify } from 'yaml';
+import { NodeContext, ScriptSection } from './context';
+import { memoryGuardValues, usesStaticMemoryManager } from './memory-guard';
+import { FORMS } from './safe-values';
+import { bash, bashArray, bashConst, bashText } from './shell';
+
+/**
+ * Keys whose change makes the kubelet refuse its CPU manager checkpoint
+ * (`cpu_manager_state`): the policy, its options and the reserved CPUs ("not all
+ * reserved cpus ... are present in defaultCpuSet").
+ */
+export const CPU_STATE_KEYS = ['cpuManagerPolicy', 'cpuManagerPolicyOptions', 'reservedSystemCPUs'];
+
+/**
+ * Keys whose change makes the kubelet refuse its memory manager checkpoint
+ * (`memory_manager_state`): the policy and every input of the reserved memory.
+ */
+export const MEMORY_STATE_KEYS = [
+  'memoryManagerPolicy', 'reservedMemory', 'kubeReserved', 'systemReserved', 'evictionHard',
+];
+
+/** The planned kubelet keys as plain JSON data (sizes and CPU sets become text). */
+export function kubeletFragment(ctx: NodeContext): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(ctx.plan.kubelet.config)) as Record<string, unknown>;
+}
+
+/** The readable fragment: `nodes/<pool>/kubelet-config.yaml`. */
+export function kubeletFragmentFile(ctx: NodeContext): string {
+  return `# KubeletConfiguration keys of node pool "${ctx.plan.name}". bootstrap.sh merges them
+# into ${ctx.plan.kubelet.configPath}: these keys are set, every other key is kept.
+${stringify(kubeletFragment(ctx))}`;
+}
+
+/**
+ * Step 6: the planned keys merged into the kubelet's configuration file with
+ * python3 and PyYAML (checked by the preflight), the stale checkpoints removed,
+ * and the kubelet restarted, all only on a drained node (`--drained`).
+ */
+export function kubeletSection(ctx: NodeContext): ScriptSection {
+  const configPath = ctx.safe.check(`${ctx.specPath}.kubelet.configPath`,
+    ctx.plan.kubelet.configPath, FORMS.absolutePath);
+  ctx.safe.check('kubeletRootDir', ctx.kubeletRootDir, FORMS.absolutePath);
+  const values = [
+    bashConst('KUBELET_CONFIG_PATH', configPath),
+    bashConst('KUBELET_ROOT_DIR', ctx.kubeletRootDir),
+    bashConst('KUBELET_FRAGMENT', JSON.stringify(kubeletFragment(ctx))),
+    bashArray('CPU_STATE_KEYS', CPU_STATE_KEYS),
+    bashArray('MEMORY_STATE_KEYS', MEMORY_STATE_KEYS),
+    bashText('KUBELET_MERGE_PY', MERGE_PY),
+    bashConst('MEMORY_GUARD', usesStaticMemoryManager(ctx) ? 1 : 0),
+    ...memoryGuardValues(ctx),
+  ].join('\n');
+  return { values, functions: FUNCTIONS };
+}
+
+/**
+ * Merges the plan into a KubeletConfiguration. `diff` prints one line per planned
+ * leaf that differs (`name<TAB>found<TAB>planned`, JSON values); `write` prints
+ * the merged YAML. Maps merge key by key; lists and scalars are replaced. Values
+ * compare by JSON text, so `1` and `true` differ as the kubelet's types do.
+ */
+const MERGE_PY = `import json, re, sys
+import yaml
+
+mode, path, plan = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+try:
+    with open(path) as f:
+        config = yaml.safe_load(f)
+except yaml.YAMLError as error:
+    sys.exit("cannot read %s as YAML: %s" % (path, error))
+if config is None:
+    config = {}
+if not isinstance(config, dict):
+    sys.exit("%s does not hold a YAML mapping" % path)
+
+def name(keys):
+    out = keys[0]
+    for key in keys[1:]:
+        out += "." + key if re.match(r"^[A-Za-z0-9_-]+$", key) else "[%s]" % json.dumps(key)
+    return out
+
+def text(value):
+    return json.dumps(value, sort_keys=True)
+
+changes = []
+
+def merge(current, planned, keys):
+    merged = dict(current)
+    for key, value in planned.items():
+        here = keys + [key]
+        if isinstance(value, dict) and isinstance(current.get(key), dict):
+            merged[key] = merge(current[key], value, here)
+            continue
+        if key not in current:
+            changes.append((name(here), "unset", text(value)))
+        elif text(current[key]) != text(value):
+            changes.append((name(here), text(current[key]), text(value)))
+        merged[key] = value
+    return merged
+
+merged = merge(config, plan, [])
+if mode == "diff":
+    for change in changes:
+        print("\\t".join(change))
+else:
+    sys.stdout.write(yaml.safe_dump(merged, default_flow_style=False, sort_keys=False))
+`;
+
+const FUNCTIONS = bash`kubelet_merge() {
+  "$PYTHON3" -c "$KUBELET_MERGE_PY" "$1" "$2" "$KUBELET_FRAGMENT"
+}
+
+kubelet_config() {
+  local file=$ROOT$KUBELET_CONFIG_PATH diff subject found planned content
+  [[ -f $file ]] ||
+    die "no kubelet configuration at $KUBELET_CONFIG_PATH: join the node to the cluster first, or set kubelet.configPath to the file the kubelet reads (its --config)"
+  if ((MEMORY_GUARD)); then
+    install_unit_file "$MEMORY_GUARD_PATH" 0755 "$MEMORY_GUARD_SCRIPT" memory-manager-guard.sh
+    install_unit_file "/etc/systemd/system/$MEMORY_GUARD_UNIT" 0644 "$MEMORY_GUARD_UNIT_TEXT" "$MEMORY_GUARD_UNIT"
+    enable_unit "$MEMORY_GUARD_UNIT"
+  fi
+
+  diff=$(kubelet_merge diff "$file")
+  [[ -n $diff ]] || return 0
+  if [[ $MODE == apply ]] && ((!DRAINED)); then
+    while IFS=$'\t' read -r subject found planned; do
+      printf 'pending: kubelet: %s from %s to %s\n' "$subject" "$found" "$planned"
+    done <<<"$diff"
+    PENDING+=("the kubelet configuration")
+    return 0
+  fi
+  while IFS=$'\t' read -r subject found planned; do
+    change kubelet "$subject" "$found" "$planned" || true
+    mark_stale_state "\${subject%%[.[]*}"
+  done <<<"$diff"
+  [[ $MODE == apply ]] || return 0
+
+  content=$(kubelet_merge write "$file")
+  write_file "$file" "$(stat -c %a "$file")" "$content"$'\n'
+  KUBELET_RESTART_REASONS+=("its configuration changed")
+}
+
+# The kubelet refuses a CPU or memory manager checkpoint written under another
+# policy or reservation and asks to "drain node and remove policy state file"
+# (kubernetes pkg/kubelet/cm/cpumanager/cpu_manager.go, memorymanager/memory_manager.go):
+# the file goes, while the kubelet is stopped.
+mark_stale_state() {
+  if [[ -n $(index_of "$1" "\${CPU_STATE_KEYS[@]}") ]]; then
+    STALE_STATE+=(cpu_manager_state)
+  fi
+  if [[ -n $(index_of "$1" "\${MEMORY_STATE_KEYS[@]}") ]]; then
+    STALE_STATE+=(memory_manager_state)
+  fi
+}
+
+remove_state() {
+  local file=$ROOT$KUBELET_ROOT_DIR/$1
+  [[ -e $file ]] || return 0
+  backup_file "$file"
+  rm -f "$file"
+  printf 'change: kubelet: %s removed\n' "$KUBELET_ROOT_DIR/$1"
+}
+
+# Whether kubectl can read this node; says once why the Kubernetes checks are skipped.
+have_kubectl() {
+  if [[ -z $KUBECTL_OK ]]; then
+    KUBECTL_OK=no
+    if command -v "$KUBECTL" >/dev/null && "$KUBECTL" get node "$NODE_NAME" -o name >/dev/null 2>&1; then
+      KUBECTL_OK=yes
+    else
+      note "skipped the checks through the Kubernetes API: kubectl or its credentials cannot read node $NODE_NAME here"
+    fi
+  fi
+  [[ $KUBECTL_OK == yes ]]
+}
+
+# The kubelet reads hugepage capacity only when it starts: the node's reported
+# capacity must equal what sysfs holds now.
+kubelet_capacity() {
+  local i total=0 found planned
+  have_kubectl || return 0
+  for i in "\${!NUMA_NODE_IDS[@]}"; do
+    total=$((total + $(<"$(node_hugepages_file "\${NUMA_NODE_IDS[i]}")")))
+  done
+  planned=$(bytes_quantity $((total * HUGEPAGE_KIB * 1024)))
+  found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath={.status.capacity.hugepages-$HUGEPAGE_QUANTITY}")
+  [[ $(quantity_bytes "$found") != $((total * HUGEPAGE_KIB * 1024)) ]] || return 0
+  if [[ $MODE == apply ]]; then
+    KUBELET_RESTART_REASONS+=("its hugepages-$HUGEPAGE_QUANTITY capacity is $(shown "$found"), sysfs holds $planned")
+  else
+    change kubelet "capacity hugepages-$HUGEPAGE_QUANTITY of node $NODE_NAME" "$(shown "$found")" "$(shown "$planned")" || true
+  fi
+}
+
+bytes_quantity() {
+  local n=$1 unit
+  for unit in '' Ki Mi Gi Ti; do
+    if ((n == 0 || n % 1024 != 0)) || [[ $unit == Ti ]]; then
+      printf '%s%s' "$n" "$unit"
+      return 0
+    fi
+    n=$((n / 1024))
+  done
+}
+
+quantity_bytes() {
+  [[ $1 =~ ^([0-9]+)(Ki|Mi|Gi|Ti)?$ ]] || return 0
+  local n=\${BASH_REMATCH[1]}
+  case \${BASH_REMATCH[2]} in
+    Ki) n=$((n * 1024)) ;;
+    Mi) n=$((n * 1024 ** 2)) ;;
+    Gi) n=$((n * 1024 ** 3)) ;;
+    Ti) n=$((n * 1024 ** 4)) ;;
+  esac
+  printf '%s' "$n"
+}
+
+# Stops the kubelet, removes the stale checkpoints and starts it again, on a drained
+# node only; otherwise leaves the restart to the user.
+restart_kubelet() {
+  local state
+  local -a states=()
+  ((\${#KUBELET_RESTART_REASONS[@]} > 0)) || return 0
+  if ((!DRAINED)); then
+    PENDING+=("the kubelet restart ($(join_by '; ' "\${KUBELET_RESTART_REASONS[@]}"))")
+    return 0
+  fi
+  "$SYSTEMCTL" stop kubelet
+  if ((\${#STALE_STATE[@]} > 0)); then
+    mapfile -t states < <(printf '%s\n' "\${STALE_STATE[@]}" | sort -u)
+  fi
+  for state in "\${states[@]}"; do
+    remove_state "$state"
+  done
+  "$SYSTEMCTL" start kubelet
+  printf 'change: kubelet: restarted (%s)\n' "$(join_by '; ' "\${KUBELET_RESTART_REASONS[@]}")"
+}
+`;
