@@ -1,7 +1,10 @@
 import { Diagnostic } from '../../src/diagnostics/diagnostic';
 import { CpuSet } from '../../src/model/cpuset';
+import { planCluster } from '../../src/plan/cluster';
 import { renderPlanMarkdown } from '../../src/render/plan-md';
 import { renderCpuMap } from '../../src/render/plan-md-cpu-map';
+import { manualGuideKubeOvn } from '../fixtures/specs/manual-guide-kube-ovn';
+import { manualGuideUserspace } from '../fixtures/specs/manual-guide-userspace';
 import {
   kubeOvnClusterFixture, nodePlanFixture, userspaceClusterFixture,
 } from '../support/render-plans';
@@ -22,12 +25,16 @@ function section(text: string, title: string): string {
 }
 
 describe('renderPlanMarkdown', () => {
-  test('the Userspace CNI guide cluster', () => {
-    expect(renderPlanMarkdown(userspaceClusterFixture(), [warning])).toMatchSnapshot();
+  test('the manual guide\'s Userspace CNI cluster, two NUMA nodes', () => {
+    const { plan, diagnostics } = planCluster(manualGuideUserspace);
+
+    expect(renderPlanMarkdown(plan!, [...diagnostics, warning])).toMatchSnapshot();
   });
 
-  test('the Kube-OVN guide cluster', () => {
-    expect(renderPlanMarkdown(kubeOvnClusterFixture(), [])).toMatchSnapshot();
+  test('the manual guide\'s Kube-OVN cluster, one NUMA node', () => {
+    const { plan, diagnostics } = planCluster(manualGuideKubeOvn);
+
+    expect(renderPlanMarkdown(plan!, diagnostics)).toMatchSnapshot();
   });
 
   test('the same plan always gives the same text', () => {

@@ -1,27 +1,35 @@
 // The manual guide's two clusters, rendered and compared with the guide's own
 // YAML wherever the two must agree.
 import { parse } from 'yaml';
+import { hasErrors } from '../../../src/diagnostics/diagnostic';
+import { planCluster } from '../../../src/plan/cluster';
 import { ClusterPlan } from '../../../src/plan/types';
 import { renderManifests } from '../../../src/render/manifests';
 import { ManifestObject } from '../../../src/render/types';
+import { ClusterSpec } from '../../../src/spec';
+import { manualGuideKubeOvn } from '../../fixtures/specs/manual-guide-kube-ovn';
+import { manualGuideUserspace } from '../../fixtures/specs/manual-guide-userspace';
 import { guideManifest } from '../../support/manual-guide';
-import { kubeOvnClusterFixture, userspaceClusterFixture } from '../../support/render-plans';
+import { expectValidManifests } from '../../support/schema-validate';
 
-const guideCloudInit = {
-  password: 'password', allowPlainTextPassword: true,
-};
-
-function kubeOvnGuidePlan(): ClusterPlan {
-  const plan = kubeOvnClusterFixture();
-  const vm = { ...plan.vms[0], spec: { ...plan.vms[0].spec, cloudInit: guideCloudInit } };
-  return { ...plan, vms: [vm] };
+/**
+ * The guide's cluster planned from its spec, with the guide's own cloud-init
+ * (a plain-text password, allowed here so that the user data can be compared).
+ */
+function guidePlan(spec: ClusterSpec): ClusterPlan {
+  const cloudInit = { password: 'password', allowPlainTextPassword: true };
+  const result = planCluster({
+    ...spec,
+    vms: spec.vms!.map((vm) => ({ ...vm, cloudInit })),
+  });
+  if (result.plan === undefined || hasErrors(result.diagnostics)) {
+    throw new Error(`the guide spec does not plan: ${JSON.stringify(result.diagnostics)}`);
+  }
+  return result.plan;
 }
 
-function userspaceGuidePlan(): ClusterPlan {
-  const plan = userspaceClusterFixture();
-  const vm = { ...plan.vms[0], spec: { ...plan.vms[0].spec, cloudInit: guideCloudInit } };
-  return { ...plan, vms: [vm] };
-}
+const kubeOvnGuidePlan = () => guidePlan(manualGuideKubeOvn);
+const userspaceGuidePlan = () => guidePlan(manualGuideUserspace);
 
 function rendered(plan: ClusterPlan, kind: string): Record<string, any> {
   const found = renderManifests(plan).find((o: ManifestObject) => o.kind === kind);
@@ -69,11 +77,16 @@ describe('the Kube-OVN cluster of the manual guide', () => {
     expect(vmContract(vm)).toEqual(vmContract(guideManifest('VirtualMachine', 0)));
   });
 
+  test('every object is valid (Kube-OVN v1.10 has no CRD copy; v1.15 is the oldest)', () => {
+    expectValidManifests(renderManifests(kubeOvnGuidePlan()), { kubeOvnVersion: 'v1.15' });
+  });
+
   test('the VM adds what the guide leaves to chance: apiVersion, MAC, runPolicy, node', () => {
-    const vm = rendered(kubeOvnGuidePlan(), 'VirtualMachine');
+    const plan = kubeOvnGuidePlan();
+    const vm = rendered(plan, 'VirtualMachine');
 
     expect(vm.apiVersion).toBe('virt.virtink.smartx.com/v1alpha1');
-    expect(vm.spec.instance.interfaces[0].mac).toBe('02:00:00:00:00:01');
+    expect(vm.spec.instance.interfaces[0].mac).toBe(plan.vms[0].interfaces[0].mac.toString());
     expect(vm.spec.runPolicy).toBe('Always');
     expect(vm.spec.nodeSelector).toEqual({ 'ovn.kubernetes.io/ovs_dp_type': 'userspace' });
   });
@@ -93,13 +106,19 @@ describe('the Kube-OVN cluster of the manual guide', () => {
 });
 
 describe('the Userspace CNI cluster of the manual guide', () => {
-  test('the NAD config agrees with the guide\'s but for the names of the network and log', () => {
+  test('every object is valid', () => {
+    expectValidManifests(renderManifests(userspaceGuidePlan()));
+  });
+
+  test('the NAD config agrees with the guide\'s but for the network name', () => {
     const nad = rendered(userspaceGuidePlan(), 'NetworkAttachmentDefinition');
     const guide = JSON.parse(guideManifest('NetworkAttachmentDefinition', 1).spec.config);
 
-    const { name: _n, logFile: _l, ...config } = JSON.parse(nad.spec.config);
-    const { name: _gn, logFile: _gl, ...guideConfig } = guide;
+    const { name, ...config } = JSON.parse(nad.spec.config);
+    const { name: guideName, ...guideConfig } = guide;
     expect(config).toEqual(guideConfig);
+    // The guide names the network nad-ovs-dpdk; Multus expects the NAD name.
+    expect([name, guideName]).toEqual(['ovs-dpdk', 'nad-ovs-dpdk']);
   });
 
   test('the VM agrees with the guide\'s on every field the guide sets', () => {
