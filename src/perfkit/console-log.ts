@@ -1,0 +1,112 @@
+import { readMarker } from './markers';
+
+/** One step's raw output, as found between its markers. */
+export interface PerfBlock {
+  /** The step's path inside its run: `wait`, `qperf/tcp/64`. */
+  readonly step: string;
+  /** The lines between BEGIN and END (or the end of the log), without `\r`. */
+  readonly lines: readonly string[];
+  /** The exit status from the END marker; undefined when no END followed. */
+  readonly exit?: number;
+}
+
+/** One run of the measuring script, as found in a log. */
+export interface PerfLogRun {
+  /** Where the log came from (a file name), for messages. */
+  readonly source: string;
+  /** The kit name, the first word of the marker paths. */
+  readonly kit: string;
+  /** The pair name, the second word. */
+  readonly pair: string;
+  /** The fields of the START marker (`role`, `peer`, `qperf-tcp`, ...), if one was seen. */
+  readonly start?: Readonly<Record<string, string>>;
+  /** The steps found, in log order. */
+  readonly blocks: readonly PerfBlock[];
+  /** Whether the DONE marker was seen: the client finished. */
+  readonly done: boolean;
+}
+
+interface OpenRun {
+  source: string;
+  kit: string;
+  pair: string;
+  start?: Record<string, string>;
+  blocks: PerfBlock[];
+  done: boolean;
+}
+
+/**
+ * Finds the runs in a console log (a `kubectl logs` output, a serial console
+ * capture, a file of the script's output). Text outside the markers (boot
+ * messages, server output) is skipped. A START marker opens a new run of its
+ * pair; steps seen without a START are kept in a run without `start`. A BEGIN
+ * that no END closes keeps the lines up to the next marker of its pair or the
+ * end of the log, and has no `exit`.
+ *
+ * @param text the whole log
+ * @param source its name, kept for messages
+ */
+export function readConsoleLog(text: string, source: string): PerfLogRun[] {
+  const runs: OpenRun[] = [];
+  const current = new Map<string, OpenRun>();
+  let open: { run: OpenRun; step: string; lines: string[] } | undefined;
+
+  const runOf = (path: string, fresh: boolean): OpenRun | undefined => {
+    const [kit, pair] = path.split('/');
+    if (kit === undefined || pair === undefined) {
+      return undefined;
+    }
+    const key = `${kit}/${pair}`;
+    let run = current.get(key);
+    if (run === undefined || fresh) {
+      run = { source, kit, pair, blocks: [], done: false };
+      runs.push(run);
+      current.set(key, run);
+    }
+    return run;
+  };
+  const closeOpen = (exit?: number) => {
+    if (open !== undefined) {
+      open.run.blocks.push({ step: open.step, lines: open.lines, exit });
+      open = undefined;
+    }
+  };
+
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r/g, '');
+    const marker = readMarker(line);
+    if (marker === undefined) {
+      open?.lines.push(line);
+      continue;
+    }
+    const step = marker.path.split('/').slice(2).join('/');
+    if (marker.event === 'END' && open !== undefined && marker.path === pathOf(open)) {
+      const exit = Number(marker.fields.exit);
+      closeOpen(Number.isInteger(exit) ? exit : undefined);
+      continue;
+    }
+    closeOpen();
+    if (marker.event === 'START') {
+      const run = runOf(marker.path, true);
+      if (run !== undefined) {
+        run.start = { ...marker.fields };
+      }
+    } else if (marker.event === 'BEGIN' && step !== '') {
+      const run = runOf(marker.path, false);
+      if (run !== undefined) {
+        open = { run, step, lines: [] };
+      }
+    } else if (marker.event === 'DONE') {
+      const run = runOf(marker.path, false);
+      if (run !== undefined) {
+        run.done = true;
+      }
+    }
+  }
+  closeOpen();
+  return runs;
+}
+
+function pathOf(open: { run: OpenRun; step: string }): string {
+  return `${open.run.kit}/${open.run.pair}/${open.step}`;
+}
