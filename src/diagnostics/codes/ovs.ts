@@ -32,8 +32,9 @@ export const OVS_CODES: CodeDoc[] = [
     description: 'With the shared memory model OVS creates one mempool per NUMA node and MTU '
       + 'of 262144 mbufs for MTU 1500 and above: about 752 MiB (788 MB) at MTU 1500 and '
       + '2544 MiB at MTU 9000 (OVS "DPDK Device Memory Models"). A NUMA node with a DPDK NIC '
-      + 'or vhost-user VMs needs at least that; the manual guide\'s `1024,124` gives node 1 '
-      + 'only 124 MiB.',
+      + 'or vhost-user VMs needs at least that; with less, OVS halves the pool until it fits '
+      + 'and the ports run short of buffers under load. The manual guide\'s `1024,124` gives '
+      + 'node 1 only 124 MiB.',
   },
   {
     code: 'OVS005',
