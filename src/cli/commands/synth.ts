@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { AppSynthesis } from '../../cdk8s/app';
+import { Diagnostic, hasErrors } from '../../diagnostics/diagnostic';
+import { OutputFile } from '../../render/types';
+import { ClusterSpec } from '../../spec/cluster';
+import { writeFilesAtomically } from '../../synth/write';
+import { countFindings, formatText } from '../format';
+import { CliFailure, CliIo, describeFsError, ExitCode, ExitCodeValue } from '../io';
+import { builtinNote, readSpec, readSpecSource } from '../spec-input';
+
+/** Options of `vhost-user-k8s synth`. */
+export interface SynthOptions {
+  /**
+   * The output folder.
+   *
+   * @default 'dist'
+   */
+  readonly outdir?: string;
+}
+
+/**
+ * Reads a spec, checks it, and writes its manifests, node files and
+ * `PLAN.md` through the cdk8s app (`synthesizeApp`), so that the output is
+ * byte for byte what `cdk8s synth` writes for the same cluster.
+ *
+ * The app writes into a temporary folder; its files are then moved into the
+ * output folder all at once. With an error in the spec nothing is written.
+ * Findings go to standard error, the list of files written to standard
+ * output.
+ *
+ * @param file the spec file, `-` for standard input, or undefined for the
+ *   built-in example
+ * @returns 0 when written, 1 when the spec has errors, 2 when the file
+ *   cannot be parsed
+ * @throws CliFailure when a file cannot be read or written, or cdk8s is
+ *   not installed
+ */
+export async function runSynth(
+  file: string | undefined, options: SynthOptions, io: CliIo,
+): Promise<ExitCodeValue> {
+  const outdir = options.outdir ?? 'dist';
+  const source = readSpecSource(file, io);
+  if (source.builtin) {
+    io.stderr(builtinNote('synth'));
+  }
+
+  const read = readSpec(source);
+  if (read.spec === undefined) {
+    reportFindings(read.diagnostics, source.name, io);
+    return read.parsed ? ExitCode.ERRORS : ExitCode.FAILURE;
+  }
+
+  const { files, diagnostics } = await synthesizeThroughCdk8s(read.spec);
+  const located = read.locator.addLocations(diagnostics);
+  reportFindings(located, source.name, io);
+  if (hasErrors(located)) {
+    return ExitCode.ERRORS;
+  }
+
+  try {
+    writeFilesAtomically(outdir, files);
+  } catch (e) {
+    throw new CliFailure(`cannot write the output folder ${outdir}: ${describeFsError(e)}`);
+  }
+  io.stdout(`Wrote ${files.length} files to ${outdir}:\n`
+    + files.map((f) => `  ${f.path}\n`).join('')
+    + `Read ${join(outdir, 'PLAN.md')} first: it explains every number.\n`);
+  return ExitCode.OK;
+}
+
+/** The app's files, read back from the temporary folder it wrote them to. */
+async function synthesizeThroughCdk8s(
+  spec: ClusterSpec,
+): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
+  const { synthesizeApp } = await importCdk8sApp();
+  const staging = mkdtempSync(join(tmpdir(), 'vhost-user-k8s-synth-'));
+  try {
+    const synthesis: AppSynthesis = synthesizeApp(spec, { outdir: staging });
+    const files = synthesis.files.map((path): OutputFile => {
+      const full = join(staging, path);
+      // eslint-disable-next-line no-bitwise
+      const executable = (statSync(full).mode & 0o111) !== 0;
+      return { path, content: readFileSync(full, 'utf8'), ...(executable && { executable }) };
+    });
+    return { files, diagnostics: synthesis.diagnostics };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** cdk8s and constructs are peer dependencies: say how to install them. */
+async function importCdk8sApp(): Promise<typeof import('../../cdk8s/app')> {
+  try {
+    return await import('../../cdk8s/app');
+  } catch (e) {
+    const missing = /Cannot find module '(cdk8s|constructs)'/.exec(String(e))?.[1];
+    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && missing !== undefined) {
+      throw new CliFailure(`synth writes its output through cdk8s, and the package "${missing}" `
+        + 'is not installed: run `npm install cdk8s constructs` beside vhost-user-k8s');
+    }
+    throw e;
+  }
+}
+
+function reportFindings(diagnostics: readonly Diagnostic[], name: string, io: CliIo): void {
+  if (diagnostics.length === 0) {
+    return;
+  }
+  io.stderr(formatText(diagnostics, name));
+  const outcome = hasErrors(diagnostics) ? ': nothing was written' : '';
+  io.stderr(`${name}: ${countFindings(diagnostics)}${outcome}\n`);
+}

@@ -1,0 +1,79 @@
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
+
+/**
+ * Finds where a field of a spec file is written, from the field paths that
+ * rules report (`nodes[0].ovs.socketMem`), so that every finding of a spec
+ * file carries a line, not only those of the schema check.
+ */
+export class SpecLocator {
+  /**
+   * @param text the spec file's content
+   * @param file the file name to report
+   */
+  public static fromText(text: string, file: string): SpecLocator {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines });
+    return new SpecLocator(doc.contents, lines, file);
+  }
+
+  private constructor(
+    private readonly root: unknown,
+    private readonly lines: LineCounter,
+    private readonly file: string,
+  ) {}
+
+  /**
+   * The place of a field: its key for a map entry, its first character for a
+   * list item. A field left out of the file (a default the rule checked) is
+   * placed at the nearest enclosing field that is written.
+   *
+   * @returns undefined for the empty path (the whole spec) and for a file
+   *   whose top level is not a mapping
+   */
+  public locate(path: string): SourceLocation | undefined {
+    let node = this.root;
+    let offset: number | undefined;
+    for (const segment of pathSegments(path)) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+        if (pair === undefined) {
+          break;
+        }
+        offset = (pair.key as Node).range?.[0];
+        node = pair.value;
+      } else if (isSeq(node) && /^\d+$/.test(segment)) {
+        const item = node.items[Number(segment)] as Node | undefined;
+        if (item === undefined) {
+          break;
+        }
+        offset = item.range?.[0];
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return offset === undefined ? undefined : this.at(offset);
+  }
+
+  /** The findings, each with a location unless it had one or has no place. */
+  public addLocations(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.map((d) => {
+      if (d.location !== undefined) {
+        return d;
+      }
+      const location = this.locate(d.path);
+      return location === undefined ? d : { ...d, location };
+    });
+  }
+
+  private at(offset: number): SourceLocation {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+}
+
+/** `nodes[0].ovs.socketMem` → `['nodes', '0', 'ovs', 'socketMem']`. */
+export function pathSegments(path: string): string[] {
+  return [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => m[1] ?? m[2]);
+}
