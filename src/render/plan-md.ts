@@ -41,10 +41,14 @@ function summary(plan: ClusterPlan): string {
     ['kubelet', plan.kubeletVersion],
     ['Open vSwitch', plan.ovsVersion],
     ['node pools', `${plan.nodes.length} (${hosts} host${hosts === 1 ? '' : 's'})`],
-    ['networks', plan.networks.map((n) => inlineCode(`${n.namespace}/${n.name}`)).join(', ') || '—'],
-    ['DHCP subnets', plan.subnets.map((s) => inlineCode(s.name)).join(', ') || '—'],
+    ['networks', listOrDash(plan.networks.map((n) => `${n.namespace}/${n.name}`))],
+    ['DHCP subnets', listOrDash(plan.subnets.map((s) => s.name))],
     ['VMs', `${plan.vms.length}`],
   ]);
+}
+
+function listOrDash(names: string[]): string {
+  return names.length === 0 ? '—' : names.map(inlineCode).join(', ');
 }
 
 /** Every finding in one table, errors first, each kept in the order reported. */
@@ -77,8 +81,10 @@ function kubeOvnSection(plan: ClusterPlan): string[] {
       + `limit of ${cpu} on the ${inlineCode('openvswitch')} container of `
       + `${inlineCode('ovs-ovn-dpdk')}, and keep ${inlineCode('ovs-ovn')} off nodes labelled `
       + `${inlineCode('ovn.kubernetes.io/ovs_dp_type=userspace')}. Apply them server-side `
-      + 'under their own field manager. Kube-OVN installs the DaemonSet with '
-      + '`updateStrategy: OnDelete`: delete the `ovs-ovn-dpdk` pods to take the new values.',
+      + 'under their own field manager. They fit Kube-OVN installed by `install.sh` or the '
+      + 'v1 chart; with the v2 chart, set `ovsOvn.dpdkHybrid.resources` and `ovsOvn.affinity` '
+      + 'instead. `install.sh` gives the DaemonSet `updateStrategy: OnDelete`: delete the '
+      + '`ovs-ovn-dpdk` pods to take the new values.',
   ];
   if (hugepages.resource !== 'hugepages-2Mi') {
     lines.push('The installer requests `hugepages-2Mi: 1Gi`, which a server-side apply '

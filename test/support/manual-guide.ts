@@ -23,7 +23,9 @@ export function guideManifests(): GuideManifest[] {
     ?? path.resolve(__dirname, '../../../shared/reference/manual-guide.md');
   const text = fs.readFileSync(file, 'utf8');
   const blocks = [...text.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```/gm)]
-    .map(([, indent, body]) => body.split('\n').map((line) => line.slice(indent.length)).join('\n'));
+    .map(([, indent, body]) => body.split('\n')
+      .map((line) => line.slice(indent.length))
+      .join('\n'));
   return blocks.flatMap((block) => parseAllDocuments(block).map((doc) => {
     const object = doc.toJS() as Record<string, any>;
     return { kind: object.kind, name: object.metadata?.name, object };

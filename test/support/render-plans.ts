@@ -7,7 +7,8 @@ import { PciAddress } from '../../src/model/pci';
 import { Size } from '../../src/model/size';
 import { HostTopology } from '../../src/model/topology';
 import {
-  ClusterPlan, HugepageLedgerEntry, KubeletPlan, NetworkPlan, NodePlan, PoolPlacement, SubnetPlan, VmPlan,
+  ClusterPlan, HugepageLedgerEntry, KubeletPlan, NetworkPlan, NodePlan, PoolPlacement,
+  SubnetPlan, VmPlan,
 } from '../../src/plan/types';
 import { VmSpec } from '../../src/spec';
 
@@ -66,7 +67,9 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
     spec: {
       name,
       topology: {
-        uniform: { numaNodes: numaCount, coresPerNumaNode, threadsPerCore, memoryPerNumaNode: '64Gi' },
+        uniform: {
+          numaNodes: numaCount, coresPerNumaNode, threadsPerCore, memoryPerNumaNode: '64Gi',
+        },
       },
     },
     index: 0,
@@ -82,7 +85,11 @@ export function nodePlanFixture(options: NodeFixtureOptions = {}): NodePlan {
       vm,
       pmdNumaNodes: [...new Set(pmd.toArray().map((cpu) => topology.numaNodeOf(cpu)))],
     },
-    hugepages: { size: pageSize, fixed: options.pagesPerNumaNode !== undefined, perNumaNode: ledger },
+    hugepages: {
+      size: pageSize,
+      fixed: options.pagesPerNumaNode !== undefined,
+      perNumaNode: ledger,
+    },
     ovs: {
       otherConfig: [
         ['dpdk-init', 'true'],

@@ -145,7 +145,11 @@ function nicConfig(
 }
 
 function podNicConfig(vm: VmPlan): Document {
-  return { 'match': { macaddress: podInterfaceMac(vm).toString() }, 'set-name': 'eth0', 'dhcp4': true };
+  return {
+    'match': { macaddress: podInterfaceMac(vm).toString() },
+    'set-name': 'eth0',
+    'dhcp4': true,
+  };
 }
 
 function toYaml(value: Document): string {

@@ -141,7 +141,9 @@ describe('renderNetworkData', () => {
 
 describe('renderCloudInit', () => {
   test('a user data Secret replaces inline user data', () => {
-    const vm = vmWith({ userDataSecretName: 'vm-1-user-data', sshAuthorizedKeys: ['ssh-ed25519 A'] });
+    const vm = vmWith({
+      userDataSecretName: 'vm-1-user-data', sshAuthorizedKeys: ['ssh-ed25519 A'],
+    });
 
     expect(renderCloudInit(vm, [])).toStrictEqual({ userDataSecretName: 'vm-1-user-data' });
   });

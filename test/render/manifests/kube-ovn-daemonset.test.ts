@@ -74,14 +74,17 @@ describe('renderKubeOvnOverrides', () => {
 });
 
 describe('ovsDpdkHugepages', () => {
+  const twoNumaNodes = (socketMem: number[]) =>
+    nodePlanFixture({ numaNodes: 2, socketMem, housekeeping: '0', pmd: '1' });
+
   test('two NUMA nodes of 1024 MiB socket memory need hugepages-1Gi: 2Gi, as in the guide', () => {
-    const node = nodePlanFixture({ numaNodes: 2, socketMem: [1024, 1024], housekeeping: '0', pmd: '1' });
+    const node = twoNumaNodes([1024, 1024]);
 
     expect(ovsDpdkHugepages([node])).toEqual({ resource: 'hugepages-1Gi', amount: '2Gi' });
   });
 
   test('socket memory is rounded up to whole pages', () => {
-    const node = nodePlanFixture({ numaNodes: 2, socketMem: [1024, 512], housekeeping: '0', pmd: '1' });
+    const node = twoNumaNodes([1024, 512]);
 
     expect(ovsDpdkHugepages([node]).amount).toBe('2Gi');
   });

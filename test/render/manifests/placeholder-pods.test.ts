@@ -63,7 +63,9 @@ describe('renderPlaceholderPods', () => {
   });
 
   test('skip NUMA nodes where OVS takes no memory', () => {
-    const pool = nodePlanFixture({ numaNodes: 2, housekeeping: '0', pmd: '1', socketMem: [1024, 0] });
+    const pool = nodePlanFixture({
+      numaNodes: 2, housekeeping: '0', pmd: '1', socketMem: [1024, 0],
+    });
 
     const pods = renderPlaceholderPods(userspaceClusterFixture({ nodes: [pool] }));
 
