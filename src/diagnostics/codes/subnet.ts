@@ -70,7 +70,8 @@ export const SUBNET_CODES: CodeDoc[] = [
     code: 'SUBNET008',
     severity: 'error',
     title: 'The MTU is out of range',
-    description: 'The Kube-OVN v1.15 CRD accepted an `mtu` of 68 to 65535.',
+    description: 'The Kube-OVN v1.15 CRD accepted an `mtu` of 68 to 65535 (v1.16 dropped the '
+      + 'bounds); Kube-OVN hands the value to guests as the DHCP `mtu` option.',
   },
   {
     code: 'SUBNET009',
