@@ -45,6 +45,8 @@ export interface FakeNodeOptions {
   readonly nicNumaNode?: number;
   /** Kernel driver the NIC is bound to. @default 'ixgbe' */
   readonly nicDriver?: string;
+  /** `uname -m`. @default 'x86_64' */
+  readonly arch?: string;
   /** `uname -r`. @default '6.1.0-18-amd64' */
   readonly kernel?: string;
   /** `uname -n`. @default 'worker-1' */
@@ -160,7 +162,9 @@ export class FakeNode {
   /** The commands the stand-ins were called with, one line each. */
   public calls(): string[] {
     const log = join(this.state, 'calls.log');
-    return existsSync(log) ? readFileSync(log, 'utf8').trimEnd().split('\n') : [];
+    return existsSync(log)
+      ? readFileSync(log, 'utf8').trimEnd().split('\n').map((line) => line.trimEnd())
+      : [];
   }
 
   /** Sets the hugepage capacity the kubectl stand-in reports for the node. */
@@ -222,7 +226,7 @@ export class FakeNode {
     const log = 'printf \'%s\\n\' "${0##*/} $*" >>"$FAKE_STATE/calls.log"';
     const uname = this.options;
     const commands: Record<string, string> = {
-      'uname': `case $1 in -m) echo x86_64 ;; -r) echo ${uname.kernel ?? '6.1.0-18-amd64'} ;;
+      'uname': `case $1 in -m) echo ${uname.arch ?? 'x86_64'} ;; -r) echo ${uname.kernel ?? '6.1.0-18-amd64'} ;;
   -n) echo ${uname.nodeName ?? 'worker-1'} ;; *) echo Linux ;; esac`,
       'update-grub': `${log}`,
       'modprobe': `${log}`,

@@ -54,9 +54,9 @@ for i in "\${!NUMA_NODE_IDS[@]}"; do
   file=$ROOT/sys/devices/system/node/node$node/hugepages/hugepages-\${HUGEPAGE_KIB}kB/nr_hugepages
   printf '%s\n' "$planned" >"$file"
   found=$(<"$file")
-  if ((found != planned)); then
+  if ((\${found:-0} != planned)); then
     printf 'hugepages: NUMA node %s has %s of its %s pages of %s KiB\n' \
-      "$node" "$found" "$planned" "$HUGEPAGE_KIB" >&2
+      "$node" "\${found:-0}" "$planned" "$HUGEPAGE_KIB" >&2
     status=1
   fi
 done

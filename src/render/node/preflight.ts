@@ -119,7 +119,7 @@ preflight_nics() {
       die "no PCI device $pci on this node: compare nics[$i].pci with lspci -D"
     # A VF drops unicast frames addressed to MACs other than its own, which are
     # exactly the frames of the VMs behind the bridge.
-    [[ ! -e $dev/physfn ]] ||
+    [[ ! -L $dev/physfn ]] ||
       die "NIC $pci is an SR-IOV virtual function: give OVS-DPDK the physical function ($(readlink "$dev/physfn" | sed 's|.*/||')) instead"
     if [[ -n \${NIC_NUMA[i]} ]]; then
       found=$(<"$dev/numa_node")

@@ -1,0 +1,145 @@
+import { parse } from 'yaml';
+import { NodePlan } from '../../../src/plan/types';
+import { renderNodeFiles } from '../../../src/render/node';
+import { FAKE_KUBELET_CONFIG, FakeNode } from '../../support/fake-node-root';
+import { plannedNode } from '../../support/node-plan-fixture';
+
+const SCRIPT = 'nodes/worker/bootstrap.sh';
+const CONFIG = '/var/lib/kubelet/config.yaml';
+const plan = plannedNode('userspace');
+
+let node: FakeNode;
+function fakeNode(nodePlan: NodePlan = plan): FakeNode {
+  node = FakeNode.create({ numaCpus: ['0-3,8-11', '4-7,12-15'] });
+  node.writeFiles(renderNodeFiles(nodePlan, { path: 'userspace' }));
+  return node;
+}
+afterEach(() => node.remove());
+
+describe('kubelet configuration', () => {
+  test('waits for a drained node: lists the pending keys and leaves the file alone', () => {
+    fakeNode();
+    const run = node.source(SCRIPT, 'kubelet_config; printf "%s\\n" "${PENDING[@]}"');
+    expect(run.stdout).toContain('pending: kubelet: cpuManagerPolicy from unset to "static"\n');
+    expect(run.stdout).toContain('the kubelet configuration\n');
+    expect(node.read(CONFIG)).toBe(FAKE_KUBELET_CONFIG);
+  });
+
+  test('on a drained node, sets the planned keys and keeps every key the user set', () => {
+    fakeNode();
+    node.source(SCRIPT, 'DRAINED=1; kubelet_config');
+    const config = parse(node.read(CONFIG));
+    expect(config).toMatchObject({
+      maxPods: 150,
+      clusterDNS: ['10.96.0.10'],
+      evictionHard: { 'nodefs.available': '5%' },
+      authentication: { webhook: { enabled: true } },
+      cpuManagerPolicy: 'static',
+      reservedSystemCPUs: '0-1,4-5,8-9,12-13',
+      memoryManagerPolicy: 'Static',
+    });
+  });
+
+  test('a second run changes nothing and appends nothing', () => {
+    fakeNode();
+    node.source(SCRIPT, 'DRAINED=1; kubelet_config');
+    const merged = node.read(CONFIG);
+    const second = node.source(SCRIPT, 'DRAINED=1; kubelet_config');
+    expect([second.stdout, node.read(CONFIG)]).toEqual(['', merged]);
+    expect(merged.match(/^cpuManagerPolicy:/gm)).toHaveLength(1);
+  });
+
+  test('merges a planned map into the user\'s map, naming a dotted key in drift', () => {
+    const config = { ...plan.kubelet.config, evictionHard: { 'memory.available': '100Mi' } };
+    fakeNode({ ...plan, kubelet: { ...plan.kubelet, config } });
+    const check = node.source(SCRIPT, 'MODE=check; kubelet_config');
+    node.source(SCRIPT, 'DRAINED=1; kubelet_config');
+    expect(check.stdout).toContain(
+      'drift: kubelet: evictionHard["memory.available"] is unset, plan "100Mi"\n');
+    expect(parse(node.read(CONFIG)).evictionHard)
+      .toEqual({ 'nodefs.available': '5%', 'memory.available': '100Mi' });
+  });
+
+  test('reports a nested value changed by hand as drift under its full name', () => {
+    fakeNode();
+    node.source(SCRIPT, 'DRAINED=1; kubelet_config');
+    node.write(CONFIG, node.read(CONFIG).replace("full-pcpus-only: 'true'", "full-pcpus-only: 'false'"));
+    const check = node.source(SCRIPT, 'MODE=check; kubelet_config');
+    expect(check.stdout).toBe(
+      'drift: kubelet: cpuManagerPolicyOptions.full-pcpus-only is "false", plan "true"\n');
+  });
+
+  test('removes the stale checkpoints between stopping and starting the kubelet', () => {
+    fakeNode();
+    node.write('/var/lib/kubelet/cpu_manager_state', '{"policyName":"none"}');
+    node.write('/var/lib/kubelet/memory_manager_state', '{"policyName":"None"}');
+    node.source(SCRIPT, 'DRAINED=1; kubelet_config; restart_kubelet');
+    expect([node.exists('/var/lib/kubelet/cpu_manager_state'),
+      node.exists('/var/lib/kubelet/memory_manager_state')]).toEqual([false, false]);
+    expect(node.calls().filter((c) => c.includes('kubelet')))
+      .toEqual(['systemctl stop kubelet', 'systemctl start kubelet']);
+  });
+
+  test('keeps a removed checkpoint in the backup folder', () => {
+    fakeNode();
+    node.write('/var/lib/kubelet/cpu_manager_state', '{"policyName":"none"}');
+    const run = node.source(SCRIPT, 'DRAINED=1; kubelet_config; restart_kubelet; ' +
+      'cat "$BACKUP_DIR/var/lib/kubelet/cpu_manager_state"');
+    expect(run.stdout.endsWith('{"policyName":"none"}')).toBe(true);
+  });
+
+  test('a missing configuration stops the script with the field to set', () => {
+    fakeNode();
+    node.source(SCRIPT, 'rm "$ROOT/var/lib/kubelet/config.yaml"');
+    const run = node.source(SCRIPT, 'kubelet_config');
+    expect(run.stderr).toContain('no kubelet configuration at /var/lib/kubelet/config.yaml: ' +
+      'join the node to the cluster first, or set kubelet.configPath');
+  });
+});
+
+describe('memory-manager-guard.sh', () => {
+  const STATE = '/var/lib/kubelet/memory_manager_state';
+  const GIB16 = 16777216 * 1024;
+
+  function checkpoint(policy: string, node1Memory: number): string {
+    const table = (total: number) => ({ total, systemReserved: 0, allocatable: total, reserved: 0, free: total });
+    const numa = (memory: number, id: number) => ({
+      numberOfAssignments: 0,
+      memoryMap: { 'memory': table(memory), 'hugepages-2Mi': table(0), 'hugepages-1Gi': table(0) },
+      cells: [id],
+    });
+    return JSON.stringify({
+      policyName: policy,
+      machineState: policy === 'Static' ? { 0: numa(GIB16, 0), 1: numa(node1Memory, 1) } : {},
+      checksum: 1234,
+    });
+  }
+
+  test('leaves a checkpoint whose NUMA totals match the machine', () => {
+    fakeNode();
+    node.write(STATE, checkpoint('Static', GIB16));
+    const run = node.run('nodes/worker/memory-manager-guard.sh');
+    expect([run.status, node.exists(STATE)]).toEqual([0, true]);
+  });
+
+  test('sets aside a checkpoint whose NUMA memory moved since it was written', () => {
+    fakeNode();
+    node.write(STATE, checkpoint('Static', GIB16 - 4096));
+    const run = node.run('nodes/worker/memory-manager-guard.sh');
+    expect([run.status, node.exists(STATE)]).toEqual([0, false]);
+    expect(run.stderr).toMatch(/^memory-manager-guard: the NUMA memory changed since the kubelet wrote \/var\/lib\/kubelet\/memory_manager_state; moved it to \/var\/backups\/vhost-user-k8s\/memory_manager_state\.\d{8}T\d{6}\n/);
+  });
+
+  test('leaves the checkpoint of another policy, which holds no machine state', () => {
+    fakeNode();
+    node.write(STATE, checkpoint('None', 0));
+    node.run('nodes/worker/memory-manager-guard.sh');
+    expect(node.exists(STATE)).toBe(true);
+  });
+
+  test('runs before the kubelet, every time the kubelet starts', () => {
+    const unit = renderNodeFiles(plan, { path: 'userspace' })
+      .find((f) => f.path.endsWith('memory-manager-guard.service'))!.content;
+    expect(unit).toMatch(/^Before=kubelet\.service$[\s\S]*^WantedBy=kubelet\.service$/m);
+  });
+});
