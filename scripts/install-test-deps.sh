@@ -110,7 +110,9 @@ main() {
   verify_commands
   # The tests start $OVS_VSWITCHD_DPDK by path; the ovs-vswitchd alternative is left
   # as the system has it (Debian prefers the non-DPDK build, priority 100 over 50).
-  log "ready: $(ovs-vsctl --version | head -n 1), $(dpkg-query -W -f='dpdk-dev ${Version}' dpdk-dev)"
+  local dpdk
+  dpdk=$(dpkg-query -W -f='${Version}' dpdk-dev)
+  log "ready: $(ovs-vsctl --version | head -n 1), dpdk-dev $dpdk"
 }
 
 main "$@"

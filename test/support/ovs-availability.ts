@@ -19,7 +19,8 @@ export const OVS_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
 /** DPDK's test application, from Debian's dpdk-dev package. */
 export const DPDK_TESTPMD = '/usr/bin/dpdk-testpmd';
 
-const INSTALL_HINT = 'run `sudo bash scripts/install-test-deps.sh` (or `npm run test:all`)';
+const INSTALL_HINT =
+  'run `sudo bash scripts/install-test-deps.sh` (or `npm run test:all`)';
 
 /**
  * Why the real Open vSwitch tests cannot run here, or undefined when they can. They need
@@ -32,9 +33,11 @@ export function ovsUnavailableReason(): string | undefined {
   }
   if (process.getuid?.() !== 0) {
     return 'the Open vSwitch sandbox runs ovs-vswitchd-dpdk and dpdk-testpmd, ' +
-      'which need root';
+      `which need root (this is uid ${process.getuid?.()})`;
   }
-  const needed = [...Object.values(OVS_BIN), OVS_SCHEMA, DPDK_TESTPMD, '/usr/bin/unshare'];
+  const needed = [
+    ...Object.values(OVS_BIN), OVS_SCHEMA, DPDK_TESTPMD, '/usr/bin/unshare',
+  ];
   const missing = needed.filter((path) => !existsSync(path));
   if (missing.length > 0) {
     return `missing ${missing.join(', ')}; ${INSTALL_HINT}`;

@@ -64,10 +64,24 @@ describeWithOvs('OVS sandbox (real ovs-vswitchd-dpdk, no hugepages)', () => {
 
     await sandbox.vsctl('--timeout=60', 'wait-until', 'Open_vSwitch', '.',
       'dpdk_initialized=true');
-    const initialized = await sandbox.vsctl('get', 'Open_vSwitch', '.', 'dpdk_initialized');
+    const initialized =
+      await sandbox.vsctl('get', 'Open_vSwitch', '.', 'dpdk_initialized');
     await sandbox.stop();
 
     expect(initialized).toBe('true');
+  });
+
+  test('restartVswitchd() initialises DPDK again with a changed dpdk-extra', async () => {
+    const sandbox = await startOvsSandbox();
+    await sandbox.setOtherConfig({
+      'dpdk-extra': `--no-huge -m 256 --legacy-mem --no-pci --file-prefix=${sandbox.filePrefix}`,
+    });
+
+    await sandbox.restartVswitchd();
+    const log = readFileSync(join(sandbox.dir, 'ovs-vswitchd.log'), 'utf8');
+    await sandbox.stop();
+
+    expect(log.match(/EAL ARGS: .*/g)?.pop()).toContain('-m 256');
   });
 
   test('fails to start with the EAL error when --no-huge comes without --legacy-mem',
@@ -80,7 +94,7 @@ describeWithOvs('OVS sandbox (real ovs-vswitchd-dpdk, no hugepages)', () => {
       const start = sandbox.startVswitchd();
 
       await expect(start).rejects.toThrow(
-        /while starting[\s\S]*EAL: Option --legacy-mem is not compatible with --in-memory/,
+        /while starting[\s\S]*Option --legacy-mem is not compatible with --in-memory/,
       );
       await sandbox.stop();
     });

@@ -95,7 +95,7 @@ export class OvsSandbox {
   /** The database remote, `unix:<dir>/db.sock` (also ovs-vsctl's default under env). */
   public readonly db: string;
 
-  /** DPDK `--file-prefix` of ovs-vswitchd: its runtime files are in /var/run/dpdk/<it>. */
+  /** DPDK `--file-prefix` of ovs-vswitchd; its runtime files: /var/run/dpdk/<it>. */
   public readonly filePrefix: string;
 
   /** Directory for vhost-user sockets, inside the sandbox. */
@@ -132,7 +132,8 @@ export class OvsSandbox {
     const pmdCpu = cpus().length > 1 ? 1 : 0;
     return {
       'dpdk-init': 'true',
-      'dpdk-extra': `--no-huge -m 512 --legacy-mem --no-pci --file-prefix=${this.filePrefix}`,
+      'dpdk-extra': '--no-huge -m 512 --legacy-mem --no-pci ' +
+        `--file-prefix=${this.filePrefix}`,
       'dpdk-lcore-mask': '0x1',
       'pmd-cpu-mask': `0x${(2 ** pmdCpu).toString(16)}`,
       'per-port-memory': 'true',
@@ -148,7 +149,7 @@ export class OvsSandbox {
     };
   }
 
-  /** A path for a vhost-user socket in {@link vhostDir}; fails past the 107-byte limit. */
+  /** A vhost-user socket path in {@link vhostDir}; fails past the 107-byte limit. */
   public socketPath(name: string): string {
     const path = join(this.vhostDir, name);
     if (Buffer.byteLength(path) > 107) {
@@ -163,12 +164,13 @@ export class OvsSandbox {
   /** Runs the real ovs-vsctl against this sandbox's database; resolves with stdout. */
   public async vsctl(...args: string[]): Promise<string> {
     const seconds = this.options.vsctlTimeoutSeconds ?? 30;
-    const out = await runCommand(OVS_BIN.vsctl, [`--db=${this.db}`, `--timeout=${seconds}`,
-      ...args], { env: this.env, timeoutMs: seconds * 1000 + 5000 });
+    const out = await runCommand(OVS_BIN.vsctl,
+      [`--db=${this.db}`, `--timeout=${seconds}`, ...args],
+      { env: this.env, timeoutMs: seconds * 1000 + 5000 });
     return out.trimEnd();
   }
 
-  /** Runs ovs-ofctl (it finds `<bridge>.mgmt` through OVS_RUNDIR); resolves with stdout. */
+  /** Runs ovs-ofctl (finds `<bridge>.mgmt` through OVS_RUNDIR); resolves with stdout. */
   public async ofctl(...args: string[]): Promise<string> {
     return (await runCommand(OVS_BIN.ofctl, args, { env: this.env })).trimEnd();
   }
@@ -184,7 +186,8 @@ export class OvsSandbox {
   public async setOtherConfig(config: Readonly<Record<string, string>>): Promise<void> {
     const pairs = Object.entries(config)
       .map(([key, value]) => `other_config:${key}=${JSON.stringify(value)}`);
-    if (pairs.length > 0) await this.vsctl('--no-wait', 'set', 'Open_vSwitch', '.', ...pairs);
+    if (pairs.length === 0) return;
+    await this.vsctl('--no-wait', 'set', 'Open_vSwitch', '.', ...pairs);
   }
 
   /** The last lines of a daemon's log file, for error messages. */
@@ -227,8 +230,8 @@ export class OvsSandbox {
       throw new Error(`ovs-vswitchd is already running in ${this.dir} (PID ` +
         `${this.vswitchd.pid}); use restartVswitchd()`);
     }
-    const dpdkInit = await this.vsctl('--no-wait', '--if-exists', 'get', 'Open_vSwitch', '.',
-      'other_config:dpdk-init');
+    const dpdkInit = await this.vsctl('--no-wait', '--if-exists', 'get', 'Open_vSwitch',
+      '.', 'other_config:dpdk-init');
     const waitForDpdk = options.waitForDpdk ?? /^"?true"?$/i.test(dpdkInit);
 
     // ovs-vswitchd copies next_cfg into cur_cfg each time it has applied the database
@@ -307,7 +310,9 @@ export class OvsSandbox {
   private assertRunning(p: TrackedProcess, name: string): void {
     const exit = p.exit;
     if (exit === undefined) return;
-    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    const how = exit.signal
+      ? `was killed by ${exit.signal}`
+      : `exited with code ${exit.code}`;
     throw new Error(`${name} (PID ${p.pid}) ${how} while starting in ${this.dir}\n` +
       this.logTail(name.startsWith('ovsdb') ? 'ovsdb-server' : 'ovs-vswitchd'));
   }

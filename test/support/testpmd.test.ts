@@ -90,7 +90,8 @@ describeWithOvs('dpdk-testpmd without hugepages (real process)', () => {
 
     const waiting = testpmd.waitUntilForwarding(3_000);
 
-    await expect(waiting).rejects.toThrow(`No vhost-user client connected to ${socketPath}`);
+    await expect(waiting)
+      .rejects.toThrow(`No vhost-user client connected to ${socketPath}`);
     await testpmd.stop().catch(() => undefined);
     rmSync(dirname(socketPath), { recursive: true });
   });

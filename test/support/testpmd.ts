@@ -46,7 +46,7 @@ export interface TestpmdOptions {
    */
   readonly statsPeriodSeconds?: number;
   /**
-   * Upper bound on the run: testpmd gets SIGINT after this long, as with `timeout -s INT`.
+   * Upper bound on the run: testpmd gets SIGINT after this long (as `timeout -s INT`).
    * @default 120_000
    */
   readonly maxRunMs?: number;
@@ -117,7 +117,8 @@ export class Testpmd {
     this.process = spawnTracked('/usr/bin/stdbuf',
       ['-oL', DPDK_TESTPMD, ...eal, '--', ...app],
       { captureOutput: true, name: `dpdk-testpmd (${this.name})` });
-    this.timer = setTimeout(() => this.process.signal('SIGINT'), options.maxRunMs ?? 120_000);
+    const maxRunMs = options.maxRunMs ?? 120_000;
+    this.timer = setTimeout(() => this.process.signal('SIGINT'), maxRunMs);
     running.add(this);
     void this.process.exited.then(() => clearTimeout(this.timer));
   }
@@ -170,8 +171,8 @@ export class Testpmd {
 
   /**
    * Stops testpmd with SIGINT (SIGKILL after 20 s), removes its runtime files and its
-   * vhost-user socket, and resolves with the final forward statistics it prints on the way out. Safe to call
-   * more than once.
+   * vhost-user socket, and resolves with the final forward statistics it prints on the
+   * way out. Safe to call more than once.
    */
   public stop(): Promise<TestpmdPortStats> {
     this.stopping ??= (async () => {
