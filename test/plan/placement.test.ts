@@ -32,7 +32,9 @@ function pool(name: string, hosts: number, numa: Array<[number, number]>): PoolC
     name,
     hosts: Array.from({ length: hosts }, (_, i) => `${name}-${i + 1}`),
     pageSize: GI,
-    numaNodes: numa.map(([cpus, pages], numaNode) => ({ numaNode, cpus, hugepages: GI.times(pages) })),
+    numaNodes: numa.map(([cpus, pages], numaNode) => ({
+      numaNode, cpus, hugepages: GI.times(pages),
+    })),
   };
 }
 
@@ -42,7 +44,8 @@ function place(vms: VmPlan[], pools: PoolCapacity[]) {
 
 describe('placeVms', () => {
   test('lists the NUMA nodes where a VM fits alone, per candidate pool', () => {
-    const { result } = place([vm(0, 6, 4)], [pool('a', 1, [[4, 8], [8, 8]]), pool('b', 1, [[8, 2]])]);
+    const pools = [pool('a', 1, [[4, 8], [8, 8]]), pool('b', 1, [[8, 2]])];
+    const { result } = place([vm(0, 6, 4)], pools);
     expect(result.vms[0].placement.map((p) => `${p.nodePool}:${p.fitsOn.join(',')}`))
       .toEqual(['a:1', 'b:']);
   });
@@ -97,7 +100,8 @@ describe('placeVms', () => {
   });
 
   test('does not warn about a pool the scheduler would filter out anyway', () => {
-    const { diagnostics } = place([vm(0, 6, 2)], [pool('big', 1, [[8, 8]]), pool('small', 1, [[2, 8]])]);
+    const pools = [pool('big', 1, [[8, 8]]), pool('small', 1, [[2, 8]])];
+    const { diagnostics } = place([vm(0, 6, 2)], pools);
     expect(diagnostics).toEqual([]);
   });
 
