@@ -32,9 +32,30 @@ export class SpecLocator {
    *   whose top level is not a mapping
    */
   public locate(path: string): SourceLocation | undefined {
+    return this.find(path).location;
+  }
+
+  /**
+   * The findings, each placed at its field. A finding that already has a
+   * place keeps it unless its field is written in the file: the schema check
+   * places an unknown key at its value, a line too low for a nested map.
+   */
+  public addLocations(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    return diagnostics.map((d) => {
+      const found = this.find(d.path);
+      if (found.location === undefined || (d.location !== undefined && !found.exact)) {
+        return d;
+      }
+      return { ...d, location: found.location };
+    });
+  }
+
+  private find(path: string): { location?: SourceLocation; exact: boolean } {
     let node = this.root;
     let offset: number | undefined;
-    for (const segment of pathSegments(path)) {
+    const segments = pathSegments(path);
+    let depth = 0;
+    for (const segment of segments) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
         if (pair === undefined) {
@@ -52,19 +73,12 @@ export class SpecLocator {
       } else {
         break;
       }
+      depth++;
     }
-    return offset === undefined ? undefined : this.at(offset);
-  }
-
-  /** The findings, each with a location unless it had one or has no place. */
-  public addLocations(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-    return diagnostics.map((d) => {
-      if (d.location !== undefined) {
-        return d;
-      }
-      const location = this.locate(d.path);
-      return location === undefined ? d : { ...d, location };
-    });
+    return {
+      ...(offset !== undefined && { location: this.at(offset) }),
+      exact: depth === segments.length,
+    };
   }
 
   private at(offset: number): SourceLocation {

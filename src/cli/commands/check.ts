@@ -34,10 +34,10 @@ export function runCheck(
   }
 
   const read = readSpec(source);
-  let diagnostics: Diagnostic[] = read.diagnostics;
-  if (read.spec !== undefined) {
-    diagnostics = [...diagnostics, ...read.locator.addLocations(planCluster(read.spec).diagnostics)];
-  }
+  const diagnostics: Diagnostic[] = read.locator.addLocations([
+    ...read.diagnostics,
+    ...(read.spec === undefined ? [] : planCluster(read.spec).diagnostics),
+  ]);
 
   if (options.format === 'json') {
     io.stdout(formatJson(diagnostics));

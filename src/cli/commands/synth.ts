@@ -48,7 +48,7 @@ export async function runSynth(
 
   const read = readSpec(source);
   if (read.spec === undefined) {
-    reportFindings(read.diagnostics, source.name, io);
+    reportFindings(read.locator.addLocations(read.diagnostics), source.name, io);
     return read.parsed ? ExitCode.ERRORS : ExitCode.FAILURE;
   }
 
