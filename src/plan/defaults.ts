@@ -1,6 +1,6 @@
 import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
-import { ClusterSpec, NetworkPath, RunPolicy, UserspaceCniSpec } from '../spec';
+import { ClusterSpec, RunPolicy, UserspaceCniSpec } from '../spec';
 import { Version } from './versions';
 
 /** Namespace of networks and VMs that name none. */
@@ -67,17 +67,6 @@ export function ovsOfKubeOvn(kubeOvn: Version): Version | undefined {
     return Version.parse('3.3');
   }
   return Version.parse('3.5');
-}
-
-/** The path the cluster enables, when exactly one is given. */
-export function clusterPath(spec: ClusterSpec): NetworkPath | undefined {
-  if (spec.kubeOvn && !spec.userspaceCni) {
-    return 'kube-ovn';
-  }
-  if (spec.userspaceCni && !spec.kubeOvn) {
-    return 'userspace';
-  }
-  return undefined;
 }
 
 /**

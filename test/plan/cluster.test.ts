@@ -140,6 +140,19 @@ describe('planCluster: spec-level rules', () => {
     expect(codesAndPaths(result.diagnostics)).toEqual(['SPEC008 nodes']);
   });
 
+  test('names the allowed values of an enum field', () => {
+    const spec = { ...guide, userspaceCni: { logLevel: 'chatty' } };
+    const [finding] = withCode(planAny(spec).diagnostics, 'SPEC001');
+    expect(finding.path).toBe('userspaceCni.logLevel');
+    expect(finding.message).toBe('userspaceCni.logLevel is "chatty", which is not an allowed value');
+    expect(finding.hint).toContain('"panic", "error", "warning", "info", "debug", "verbose"');
+  });
+
+  test('refuses a relative Userspace CNI log file', () => {
+    const spec = { ...guide, userspaceCni: { logFile: 'cni.log' } };
+    expect(codesAndPaths(planCluster(spec).diagnostics)).toEqual(['NET009 userspaceCni.logFile']);
+  });
+
   test('refuses Userspace CNI settings that are not absolute paths', () => {
     const spec = { ...guide, userspaceCni: { kubeconfig: 'multus.kubeconfig' } };
     const [finding] = withCode(planCluster(spec).diagnostics, 'NET009');
