@@ -1,0 +1,115 @@
+import { App, AppProps, Names } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
+import { ClusterSpec } from '../spec';
+import { VhostUserCluster } from './cluster';
+import { synthesize } from '../synth/synthesize';
+import { writeFilesAtomically } from '../synth/write';
+
+/**
+ * A cdk8s `App` that also writes each cluster's node files
+ * (`nodes/<pool>/bootstrap.sh`, `verify.sh`, config files) and `PLAN.md` into
+ * its output folder, beside the manifests.
+ *
+ * `synth()` first checks the whole tree, as `App.synth()` does, but before
+ * the output folder is even created: a cluster with errors writes nothing.
+ * Then the manifests are written by `App.synth()`, and the node files, all at
+ * once, after them. The output folder is `outdir`, else `$CDK8S_OUTDIR`
+ * (which `cdk8s synth` sets), else `dist`.
+ *
+ * With a plain `App`, the manifests are written but not the node files; write
+ * `cluster.files` yourself then.
+ */
+export class VhostUserApp extends App {
+  /**
+   * @param props as for `App`
+   */
+  public constructor(props: AppProps = {}) {
+    super(props);
+  }
+
+  /**
+   * Writes the manifests, then the node files and `PLAN.md`.
+   *
+   * @throws Error listing every error of every construct, with nothing written
+   */
+  public override synth(): void {
+    const clusters = this.node.findAll().filter(VhostUserCluster.isVhostUserCluster);
+    if (clusters.length > 1) {
+      throw new Error('VhostUserApp writes the node files of one VhostUserCluster, and this '
+        + `app has ${clusters.length} (${clusters.map((c) => c.node.path).join(', ')}): `
+        + 'their nodes/ folders and PLAN.md would collide. Give each cluster its own app.');
+    }
+    failOnInvalid(this);
+
+    super.synth();
+    for (const cluster of clusters) {
+      writeFilesAtomically(this.outdir, cluster.files);
+    }
+  }
+}
+
+/** What {@link synthesizeApp} did. */
+export interface AppSynthesis {
+  /** Every finding. When one is an error, nothing was written. */
+  readonly diagnostics: Diagnostic[];
+
+  /**
+   * The files written, relative to the output folder: the manifest file
+   * first, then the node files and `PLAN.md`. Empty when nothing was written.
+   */
+  readonly files: string[];
+}
+
+/** Options of {@link synthesizeApp}. */
+export interface SynthesizeAppOptions {
+  /**
+   * The output folder.
+   *
+   * @default - $CDK8S_OUTDIR, else 'dist' (as `App`)
+   */
+  readonly outdir?: string;
+}
+
+/**
+ * Writes a cluster spec's manifests, node files and `PLAN.md` through the
+ * same app `cdk8s synth` runs (`VhostUserApp` with
+ * `VhostUserCluster.fromSpec(app, spec.name, spec)`), so that the output is
+ * byte for byte the same. For the command line.
+ *
+ * The spec is synthesized first on its own, so that every problem, including
+ * an unreadable value that a construct would refuse, comes back as a
+ * diagnostic instead of an exception; then nothing is written.
+ *
+ * @param spec the cluster
+ * @param options where to write
+ */
+export function synthesizeApp(spec: ClusterSpec, options: SynthesizeAppOptions = {}): AppSynthesis {
+  const preflight = synthesize(spec);
+  if (hasErrors(preflight.diagnostics)) {
+    return { diagnostics: preflight.diagnostics, files: [] };
+  }
+
+  const app = new VhostUserApp({ outdir: options.outdir });
+  const cluster = VhostUserCluster.fromSpec(app, spec.name, spec);
+  app.synth();
+  return {
+    diagnostics: cluster.diagnostics,
+    files: [
+      `${Names.toDnsLabel(cluster)}${app.outputFileExtension}`,
+      ...cluster.files.map((file) => file.path),
+    ],
+  };
+}
+
+/**
+ * Runs every construct's validation and throws with the same text as
+ * `App.synth()`, which validates only after creating the output folder.
+ */
+function failOnInvalid(root: Construct): void {
+  const errors = root.node.findAll().flatMap((c) =>
+    c.node.validate().map((error) => `[${c.node.path}] ${error}`));
+  if (errors.length > 0) {
+    throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+  }
+}

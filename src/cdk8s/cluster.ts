@@ -1,0 +1,300 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { addMembersFromSpec } from './from-spec';
+import {
+  manifestKey, markRegistry, Member, objectKey, SpecSection,
+} from './members';
+import { NodeSideObjects } from './node-side';
+import { checkProps } from './props';
+import { isRenderedObject } from './rendered-object';
+import {
+  Diagnostic, DiagnosticError, formatDiagnostic, hasErrors,
+} from '../diagnostics/diagnostic';
+import { ClusterPlan } from '../plan/types';
+import { ManifestObject, OutputFile } from '../render/types';
+import { ClusterSpec, VersionSpec } from '../spec';
+import { Synthesis, synthesize } from '../synth/synthesize';
+
+/** The metadata type of the warnings a cluster puts on its constructs. */
+export const WARNING_METADATA = 'vhost-user-k8s:warning';
+
+/** Props of {@link VhostUserCluster}. */
+export interface VhostUserClusterProps {
+  /**
+   * Name of the cluster (`ClusterSpec.name`), shown in `PLAN.md`. A DNS-1123
+   * label.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+
+  /**
+   * Versions of the components on the nodes (kubelet, OVS); rules that depend
+   * on them say so.
+   *
+   * @default - see `VersionSpec`
+   */
+  readonly versions?: VersionSpec;
+}
+
+const CLUSTER = Symbol.for('vhost-user-k8s.VhostUserCluster');
+
+/** Sections that hold one member at most. */
+const SINGLE: Partial<Record<SpecSection, string>> = {
+  kubeOvn: 'KubeOvnDpdk', userspaceCni: 'UserspaceCni',
+};
+
+/**
+ * A whole vhost-user cluster, on one or many NUMA nodes: the chart that holds
+ * the node pools, the networking path, the networks, subnets and VMs, and that
+ * checks them together.
+ *
+ * Its members are the constructs created inside it; together they make one
+ * `ClusterSpec` ({@link VhostUserCluster.toSpec}). At synth the stack hands
+ * that spec to the core, which plans every layer, runs every rule, and renders:
+ *
+ * - errors fail `app.synth()` before anything is written, each listed on the
+ *   construct it is about (`[lab/worker] nodes[0].cpus.pmd: error CPU004 ...`);
+ * - warnings become construct metadata of type {@link WARNING_METADATA}, and
+ *   are listed in {@link VhostUserCluster.diagnostics} and `PLAN.md`;
+ * - the objects of members (NADs, Subnets, VMs) get their content, and the
+ *   node-side objects (hugepage placeholder pods, Kube-OVN DaemonSet overrides)
+ *   are created under `NodeSide` (see {@link VhostUserCluster.nodeSideObjects});
+ * - node files and `PLAN.md` are ready in {@link VhostUserCluster.files}, which
+ *   `VhostUserApp` writes beside the manifests.
+ *
+ * Objects come out in the core's apply order (NADs, Subnets, DaemonSet
+ * overrides, placeholder pods, VMs), whatever order the members were added in.
+ *
+ * It takes no `ChartProps`: a chart namespace or chart labels would land on
+ * the cluster-scoped Subnets and on the partial DaemonSet overrides.
+ */
+export class VhostUserCluster extends Chart {
+  /** Whether a value is a `VhostUserCluster`. */
+  public static isVhostUserCluster(x: unknown): x is VhostUserCluster {
+    return typeof x === 'object' && x !== null && CLUSTER in x;
+  }
+
+  /**
+   * The nearest `VhostUserCluster` at or above a construct.
+   *
+   * @throws Error when the construct is not inside one
+   */
+  public static of(construct: IConstruct): VhostUserCluster {
+    for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
+      if (VhostUserCluster.isVhostUserCluster(c)) {
+        return c;
+      }
+    }
+    throw new Error(`${construct.node.path || 'the app'} is not inside a VhostUserCluster`);
+  }
+
+  /**
+   * Builds the whole tree from a cluster spec, as a spec file holds it:
+   * `KubeOvn` or `UserspaceCni`, then `Nodes/<pool>`, `Networks/<name>`,
+   * `Subnets/<name>` and `Vms/<name>` (networks and VMs outside the default
+   * namespace are `<namespace>.<name>`).
+   *
+   * `vhost-user-k8s synth spec.yaml` builds its app with this, so that it
+   * writes byte for byte what `cdk8s synth` writes for the same cluster.
+   *
+   * @param scope the app (or a construct)
+   * @param id the construct id, which names the manifest file; use `spec.name`
+   * @param spec the cluster
+   * @throws Error when a section has the wrong shape or an unreadable value;
+   *   `synthesize(spec)` reports the same problems as diagnostics instead
+   */
+  public static fromSpec(scope: Construct, id: string, spec: ClusterSpec): VhostUserCluster {
+    const cluster = new VhostUserCluster(scope, id, { name: spec.name, versions: spec.versions });
+    addMembersFromSpec(cluster, spec);
+    return cluster;
+  }
+
+  /** Name of the cluster (`ClusterSpec.name`). */
+  public readonly clusterName: string;
+
+  /** Versions of the node components, as given. */
+  public readonly versions?: VersionSpec;
+
+  private readonly members: Member[] = [];
+  private readonly nodeSide: NodeSideObjects;
+  private readonly warned = new Set<string>();
+  private cache?: { readonly key: string; readonly synthesis: Synthesis };
+
+  /**
+   * @param scope the app (or a construct)
+   * @param id the construct id, which also names the manifest file
+   * @param props cluster-wide settings
+   * @throws Error when `versions` has the wrong shape
+   */
+  public constructor(scope: Construct, id: string, props: VhostUserClusterProps = {}) {
+    super(scope, id);
+    if (props.versions !== undefined) {
+      checkProps(this, 'versions', props.versions);
+    }
+
+    this.clusterName = props.name ?? id;
+    this.versions = props.versions;
+    Object.defineProperty(this, CLUSTER, { value: true });
+    markRegistry(this);
+    this.nodeSide = new NodeSideObjects(this, 'NodeSide', (key) => this._manifest(key));
+    this.node.addValidation({ validate: () => this.validateCluster() });
+  }
+
+  /**
+   * Every finding about the cluster as it is now, errors and warnings, from
+   * the same synthesis `app.synth()` uses.
+   */
+  public get diagnostics(): Diagnostic[] {
+    return [...this.synthesis().diagnostics];
+  }
+
+  /** The plan (every derived number), or undefined when the cluster has errors. */
+  public get plan(): ClusterPlan | undefined {
+    return this.synthesis().plan;
+  }
+
+  /**
+   * The node files (`nodes/<pool>/bootstrap.sh`, `verify.sh`, ...) and
+   * `PLAN.md`, with paths relative to the output folder.
+   *
+   * @throws DiagnosticError when the cluster has errors
+   */
+  public get files(): OutputFile[] {
+    return [...this.successfulSynthesis().files];
+  }
+
+  /** The `ClusterSpec` the members make together, as a spec file would hold it. */
+  public toSpec(): ClusterSpec {
+    const members = this.activeMembers();
+    const specs = <T>(section: SpecSection) => members
+      .filter((m) => m.section === section).map((m) => m.spec as T);
+    const optional = <T>(key: string, value: T | undefined) =>
+      (value === undefined || (Array.isArray(value) && value.length === 0) ? {} : { [key]: value });
+
+    return {
+      name: this.clusterName,
+      ...optional('versions', this.versions),
+      nodes: specs('nodes'),
+      ...optional('kubeOvn', specs('kubeOvn')[0]),
+      ...optional('userspaceCni', specs('userspaceCni')[0]),
+      ...optional('networks', specs('networks')),
+      ...optional('subnets', specs('subnets')),
+      ...optional('vms', specs('vms')),
+    };
+  }
+
+  /**
+   * The node-side objects (see the class description), created or brought in
+   * line with the cluster as it is now. Call it after adding every member to
+   * patch them (`addJsonPatch`); synthesis keeps them in step again.
+   *
+   * @throws DiagnosticError when the cluster has errors
+   */
+  public nodeSideObjects(): ApiObject[] {
+    const { manifests } = this.successfulSynthesis();
+    const claimed = new Set(this.node.findAll()
+      .filter(isRenderedObject)
+      .filter((o) => o.node.scope !== this.nodeSide)
+      .map((o) => o.renderedKey));
+    return this.nodeSide.reconcile(manifests.filter((m) => !claimed.has(manifestKey(m))));
+  }
+
+  /** Renders the chart, in the core's apply order. */
+  public override toJson(): any[] {
+    const objects: any[] = super.toJson();
+    const order = new Map(this.synthesis().manifests.map((m, i) => [manifestKey(m), i]));
+    const rank = (o: any) =>
+      order.get(objectKey(o.kind, o.metadata?.name, o.metadata?.namespace));
+
+    // Objects of the core take the places the core's objects hold, in the
+    // core's order; any object of the user keeps its place.
+    const ours = objects.filter((o) => rank(o) !== undefined)
+      .sort((a, b) => (rank(a) as number) - (rank(b) as number));
+    let next = 0;
+    return objects.map((o) => (rank(o) === undefined ? o : ours[next++]));
+  }
+
+  /** @internal */
+  public _register(member: Member): void {
+    const single = SINGLE[member.section];
+    const existing = this.activeMembers().find((m) => m.section === member.section);
+    if (single !== undefined && existing !== undefined) {
+      throw new Error(`${member.construct.node.path}: the cluster ${this.node.path} already `
+        + `has a ${single} (${existing.construct.node.path}); a cluster has one. Remove one `
+        + 'of them.');
+    }
+    this.members.push(member);
+  }
+
+  /** @internal */
+  public _problemsOf(construct: IConstruct): string[] {
+    return this.synthesis().diagnostics
+      .filter((d) => d.severity === 'error')
+      .filter((d) => (this.memberAt(d.path)?.construct ?? this) === construct)
+      .map((d) => formatDiagnostic(d));
+  }
+
+  /** @internal */
+  public _manifest(key: string): ManifestObject {
+    const manifest = this.successfulSynthesis().manifests.find((m) => manifestKey(m) === key);
+    if (manifest === undefined) {
+      throw new Error(`${this.node.path}: the cluster rendered no ${key}, which a construct `
+        + 'of it stands for');
+    }
+    return manifest;
+  }
+
+  /** The synthesis of the spec as it is now; the last one is kept until the spec changes. */
+  private synthesis(): Synthesis {
+    const spec = this.toSpec();
+    const key = JSON.stringify(spec);
+    if (this.cache?.key !== key) {
+      this.cache = { key, synthesis: synthesize(spec) };
+    }
+    return this.cache.synthesis;
+  }
+
+  private successfulSynthesis(): Synthesis {
+    const synthesis = this.synthesis();
+    if (hasErrors(synthesis.diagnostics)) {
+      throw new DiagnosticError(synthesis.diagnostics);
+    }
+    return synthesis;
+  }
+
+  /** The stack's validation: warnings to metadata, its own errors, node-side objects. */
+  private validateCluster(): string[] {
+    const { diagnostics } = this.synthesis();
+    for (const warning of diagnostics.filter((d) => d.severity === 'warning')) {
+      const target = this.memberAt(warning.path)?.construct ?? this;
+      const text = formatDiagnostic(warning);
+      if (!this.warned.has(`${target.node.path}\n${text}`)) {
+        this.warned.add(`${target.node.path}\n${text}`);
+        target.node.addMetadata(WARNING_METADATA, text);
+      }
+    }
+
+    if (hasErrors(diagnostics)) {
+      return this._problemsOf(this);
+    }
+    this.nodeSideObjects();
+    return [];
+  }
+
+  /** The member a spec path (`vms[2].memory`, `kubeOvn.version`) is about. */
+  private memberAt(path: string): Member | undefined {
+    const match = /^(?:(nodes|networks|subnets|vms)\[(\d+)\]|(kubeOvn|userspaceCni)\b)/.exec(path);
+    if (match === null) {
+      return undefined;
+    }
+    const section = (match[1] ?? match[3]) as SpecSection;
+    return this.activeMembers().filter((m) => m.section === section)[Number(match[2] ?? 0)];
+  }
+
+  /** Members still in the tree (`node.tryRemoveChild` takes one out of the cluster). */
+  private activeMembers(): Member[] {
+    const present = new Set<IConstruct>(this.node.findAll());
+    return this.members.filter((m) => present.has(m.construct));
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { objectKey } from './members';
+import { ManifestObject } from '../render/types';
+
+/** Props of {@link RenderedObject}. @internal */
+export interface RenderedObjectProps {
+  /** API version and kind, known before synthesis. */
+  readonly gvk: GroupVersionKind;
+  /** `metadata.name`, known before synthesis. */
+  readonly name: string;
+  /**
+   * `metadata.namespace`, known before synthesis.
+   *
+   * @default - cluster-scoped
+   */
+  readonly namespace?: string;
+  /** Looks the object up in the cluster's synthesis by its key. */
+  readonly source: (key: string) => ManifestObject;
+}
+
+/** The fields every rendered object carries besides its body. */
+const ENVELOPE = ['apiVersion', 'kind', 'metadata'];
+
+const RENDERED = Symbol.for('vhost-user-k8s.RenderedObject');
+
+/**
+ * Whether a construct is a {@link RenderedObject}. (`instanceof` cannot tell:
+ * `ApiObject` answers it for every API object.)
+ *
+ * @internal
+ */
+export function isRenderedObject(x: unknown): x is RenderedObject {
+  return typeof x === 'object' && x !== null && RENDERED in x;
+}
+
+/**
+ * An `ApiObject` whose content the core renders at synth time.
+ *
+ * Identity (kind, name, namespace) is fixed when the construct is created, so
+ * the object is in the tree from the start and `ApiObject.of()` and
+ * `addJsonPatch()` work on it. The body (`spec`) is a `Lazy` value, and the
+ * core's labels and annotations are copied into `metadata` when the object is
+ * serialized: they win over `metadata.addLabel()` calls with the same key,
+ * while JSON patches, applied last, win over everything.
+ *
+ * Values pass through JSON first, so that model values (sizes, addresses)
+ * reach cdk8s as the plain strings the other adapters write.
+ *
+ * @internal
+ */
+export class RenderedObject extends ApiObject {
+  /** Kind, namespace and name of the object in the cluster's synthesis. */
+  public readonly renderedKey: string;
+
+  private readonly source: (key: string) => ManifestObject;
+
+  public constructor(scope: Construct, id: string, props: RenderedObjectProps) {
+    const key = objectKey(props.gvk.kind, props.name, props.namespace);
+    super(scope, id, {
+      ...props.gvk,
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: Lazy.any({ produce: () => plain(props.source(key).spec) }),
+    });
+    this.renderedKey = key;
+    this.source = props.source;
+    Object.defineProperty(this, RENDERED, { value: true });
+  }
+
+  /** Serializes the object, with the core's labels and annotations. */
+  public override toJson(): any {
+    const manifest = this.source(this.renderedKey);
+    const extra = Object.keys(manifest).filter((k) => !ENVELOPE.includes(k) && k !== 'spec');
+    if (manifest.apiVersion !== this.apiVersion || extra.length > 0) {
+      throw new Error(`${this.node.path}: the rendered ${this.renderedKey} has apiVersion `
+        + `${manifest.apiVersion} and fields [${extra.join(', ')}] that this construct `
+        + `cannot carry (it was created as ${this.apiVersion} with a spec only)`);
+    }
+
+    for (const [key, value] of Object.entries(manifest.metadata.labels ?? {})) {
+      this.metadata.addLabel(key, value);
+    }
+    for (const [key, value] of Object.entries(manifest.metadata.annotations ?? {})) {
+      this.metadata.addAnnotation(key, value);
+    }
+    return super.toJson();
+  }
+}
+
+/** The JSON form of a value, which is what every adapter writes. */
+function plain(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
