@@ -3,3 +3,4 @@ export * from './network';
 export * from './node';
 export * from './vm';
 export * from './load';
+export * from './sections';
