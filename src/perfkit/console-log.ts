@@ -26,6 +26,10 @@ export interface PerfLogRun {
   readonly done: boolean;
 }
 
+// RFC 3339 with nanoseconds, as `kubectl logs --timestamps` writes it.
+const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d) /;
+const KUBECTL_PREFIX = /^\[pod\/[^\]\s]+\] /;
+
 interface OpenRun {
   source: string;
   kit: string;
@@ -43,10 +47,27 @@ interface OpenRun {
  * that no END closes keeps the lines up to the next marker of its pair or the
  * end of the log, and has no `exit`.
  *
+ * `kubectl logs --timestamps` and `--prefix` are understood: the timestamp is
+ * dropped, and the lines of each `[pod/<name>/<container>]` are read as a log
+ * of their own, so that the output of several pods may be interleaved.
+ *
  * @param text the whole log
  * @param source its name, kept for messages
  */
 export function readConsoleLog(text: string, source: string): PerfLogRun[] {
+  const streams = new Map<string, string[]>();
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r/g, '').replace(TIMESTAMP, '');
+    const prefix = KUBECTL_PREFIX.exec(line)?.[0] ?? '';
+    const lines = streams.get(prefix) ?? [];
+    lines.push(line.slice(prefix.length).replace(TIMESTAMP, ''));
+    streams.set(prefix, lines);
+  }
+  return [...streams].flatMap(([prefix, lines]) =>
+    readStream(lines, prefix === '' ? source : `${source} ${prefix.trim()}`));
+}
+
+function readStream(lines: readonly string[], source: string): PerfLogRun[] {
   const runs: OpenRun[] = [];
   const current = new Map<string, OpenRun>();
   let open: { run: OpenRun; step: string; lines: string[] } | undefined;
@@ -72,8 +93,7 @@ export function readConsoleLog(text: string, source: string): PerfLogRun[] {
     }
   };
 
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r/g, '');
+  for (const line of lines) {
     const marker = readMarker(line);
     if (marker === undefined) {
       open?.lines.push(line);

@@ -22,6 +22,20 @@ export function checkLabel(what: string, value: string, maxLength = 63): string 
 }
 
 /**
+ * Checks a node name (a DNS-1123 subdomain, as `kubectl get nodes` prints it).
+ *
+ * @throws ValueError for any other value
+ */
+export function checkNodeName(value: string): string {
+  if (!DNS_NAME.test(value)) {
+    throw new ValueError('node name', value,
+      'it must be a DNS-1123 subdomain (lowercase labels joined by ".")',
+      'Use the name `kubectl get nodes` prints.');
+  }
+  return value;
+}
+
+/**
  * Checks the address a client measures to: an IPv4 or IPv6 address (written
  * back in canonical form) or a DNS name such as `perf-bridge-same-node.default.svc`.
  *

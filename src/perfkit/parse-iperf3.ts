@@ -4,8 +4,8 @@ import { Bandwidth } from './units';
 /** What one iperf3 step measured, or why it did not. */
 export interface Iperf3Reading {
   /**
-   * The receiver's rate (`end.sum_received` for TCP, `end.sum` for UDP, both
-   * counted at the receiving side).
+   * The receiver's rate: `end.sum_received`, or for UDP from an iperf3 older
+   * than 3.10 (no `sum_received`), the rate of `end.sum` less its lost share.
    */
   readonly bandwidth?: Bandwidth;
   /** UDP only: the share of datagrams lost, in percent (`end.sum.lost_percent`). */
@@ -29,7 +29,9 @@ type Json = Record<string, unknown>;
  */
 export function parseIperf3(lines: readonly string[], protocol: PerfProtocol): Iperf3Reading {
   const first = lines.findIndex((line) => line.startsWith('{'));
-  const last = lines.map((line) => line.startsWith('}')).lastIndexOf(true);
+  // iperf3 closes its document with a `}` alone at the start of a line.
+  const last = lines.map((line, i) => /^\}\s*$/.test(line)
+    || (i === first && line.trimEnd().endsWith('}'))).lastIndexOf(true);
   const notes = lines.filter((line, i) => (i < first || i > last || first < 0)
     && line.trim() !== '').map((line) => line.trim());
 
@@ -59,22 +61,34 @@ export function parseIperf3(lines: readonly string[], protocol: PerfProtocol): I
   }
 
   const end = object(doc.end);
-  const sum = object(protocol === 'tcp' ? end?.sum_received : end?.sum);
-  const rate = sum?.bits_per_second;
-  if (typeof rate !== 'number' || !(rate > 0)) {
-    const found = typeof rate === 'number' ? `${rate} bits/s` : 'no rate';
+  const sum = object(end?.sum);
+  const lost = protocol === 'udp' ? sum?.lost_percent : undefined;
+  const rate = receivedRate(object(end?.sum_received), protocol === 'udp' ? sum : undefined);
+  if (rate === undefined || !(rate > 0)) {
+    const found = rate !== undefined ? `${rate} bits/s` : 'no rate';
     return {
       problems: [`iperf3 reported ${found} at the receiver: nothing was measured`],
       notes,
     };
   }
-  const lost = sum?.lost_percent;
   return {
     bandwidth: Bandwidth.ofBitsPerSecond(rate),
-    ...(protocol === 'udp' && typeof lost === 'number' ? { lostPercent: lost } : {}),
+    ...(typeof lost === 'number' ? { lostPercent: lost } : {}),
     problems: [],
     notes,
   };
+}
+
+function receivedRate(received: Json | undefined, udpSum: Json | undefined): number | undefined {
+  if (typeof received?.bits_per_second === 'number') {
+    return received.bits_per_second;
+  }
+  const sent = udpSum?.bits_per_second;
+  const lost = udpSum?.lost_percent;
+  if (typeof sent === 'number' && typeof lost === 'number') {
+    return sent * (1 - lost / 100);
+  }
+  return undefined;
 }
 
 function object(value: unknown): Json | undefined {

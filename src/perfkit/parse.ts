@@ -101,9 +101,9 @@ export function parsePerfLogs(logs: readonly PerfLog[]): PerfResults {
 function runResults(run: PerfLogRun): PerfResult[] {
   const pair = readPairName(run.pair);
   const wait = run.blocks.find((b) => b.step === 'wait');
-  const waitFailed = wait !== undefined && wait.exit !== 0
-    ? firstLine(wait.lines) ?? 'the wait for the server did not finish'
-    : undefined;
+  const waitProblem = wait === undefined || wait.exit === 0 ? undefined
+    : wait.exit === undefined ? 'the log ends while the client still waits for its server'
+      : `the server never answered: ${allLines(wait.lines) || `exit status ${wait.exit}`}`;
 
   return plannedSteps(run).map(({ tool, protocol, bytes }) => {
     const id = `${tool}/${protocol}/${bytes}`;
@@ -111,8 +111,8 @@ function runResults(run: PerfLogRun): PerfResult[] {
     let outcome: PerfOutcome;
     if (block !== undefined) {
       outcome = blockOutcome(block, tool, protocol);
-    } else if (waitFailed !== undefined) {
-      outcome = { status: 'not-run', reason: `the server never answered: ${waitFailed}` };
+    } else if (waitProblem !== undefined) {
+      outcome = { status: 'not-run', reason: waitProblem };
     } else {
       outcome = {
         status: 'not-run',
@@ -186,6 +186,10 @@ function blockOutcome(block: PerfBlock, tool: PerfTool, protocol: PerfProtocol):
 
 function stepKey(result: PerfResult): string {
   return `${result.tool}/${result.protocol}/${result.size.bytes}`;
+}
+
+function allLines(lines: readonly string[]): string {
+  return lines.map((l) => l.trim()).filter((l) => l !== '').join(' ');
 }
 
 function firstLine(lines: readonly string[]): string | undefined {
