@@ -167,6 +167,12 @@ export class FakeNode {
       : [];
   }
 
+  /** What a reboot shows: the kernel runs with the command line GRUB now holds. */
+  public reboot(): void {
+    const cmdline = /^GRUB_CMDLINE_LINUX="(.*)"$/m.exec(this.read('/etc/default/grub'))?.[1] ?? '';
+    this.write('/proc/cmdline', `BOOT_IMAGE=/vmlinuz root=/dev/sda1 ro ${cmdline} quiet\n`);
+  }
+
   /** Sets the hugepage capacity the kubectl stand-in reports for the node. */
   public setCapacity(resource: string, quantity: string): void {
     writeFileSync(join(this.state, `capacity-${resource}`), quantity);

@@ -176,7 +176,10 @@ dpdk_config_notices() {
 
 node_label() {
   local found
-  have_kubectl || return 0
+  if ! have_kubectl; then
+    note "label the node where kubectl works: kubectl label node $NODE_NAME $NODE_LABEL_KEY=$NODE_LABEL_VALUE --overwrite"
+    return 0
+  fi
   found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath={.metadata.labels.\${NODE_LABEL_KEY//./\\.}}")
   if [[ $found != "$NODE_LABEL_VALUE" ]] &&
     change kubernetes "label $NODE_LABEL_KEY of node $NODE_NAME" "$(shown "$found")" "$(shown "$NODE_LABEL_VALUE")"; then

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
+import { renderNodeFiles } from '../../../src/render/node';
 import { nodeContext } from '../../../src/render/node/context';
 import { argKey, splitKernelArgs } from '../../../src/render/node/kernel-args';
-import { renderNodeFiles } from '../../../src/render/node';
 import { FAKE_GRUB, FakeNode } from '../../support/fake-node-root';
 import { plannedNode } from '../../support/node-plan-fixture';
 
