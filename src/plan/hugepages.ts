@@ -1,4 +1,4 @@
-import { roundUpToPages, SocketMemory } from './ovs-memory';
+import { MAX_MEMORY, roundUpToPages, SocketMemory } from './ovs-memory';
 import { HugepageLedgerEntry, HugepagePlan } from './types';
 import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
@@ -8,6 +8,9 @@ import { HugepageSpec } from '../spec/node';
 
 /** The page size when `hugepages.size` is not given. */
 export const DEFAULT_HUGEPAGE_SIZE = Size.parse('1Gi');
+
+/** No architecture has hugepages smaller than 64Ki. */
+const SMALLEST_HUGEPAGE = Size.parse('64Ki');
 
 /** Page sizes Virtink accepts for guest memory (its CRD enum). */
 export const VM_PAGE_SIZES: readonly Size[] = [Size.parse('2Mi'), Size.parse('1Gi')];
@@ -57,6 +60,16 @@ export function readPageSize(
     return DEFAULT_HUGEPAGE_SIZE;
   }
 
+  if (size.compare(SMALLEST_HUGEPAGE) < 0 || !isPowerOfTwo(size.bytes)) {
+    findings.error('HUGE001', {
+      path: `${path}.size`,
+      message: `the hugepage size ${size} is not a power of two of at least `
+        + `${SMALLEST_HUGEPAGE}; 1Gi is used in its place`,
+      hint: 'Write the size of a hugepage, 1Gi or 2Mi.',
+    });
+    return DEFAULT_HUGEPAGE_SIZE;
+  }
+
   const allowed = HUGEPAGE_SIZES[architecture];
   if (allowed !== undefined && !allowed.some((text) => Size.parse(text).equals(size))) {
     findings.error('HUGE002', {
@@ -77,21 +90,23 @@ export function readPageSize(
 }
 
 /**
- * Reads `hugepages.pagesPerNumaNode` (HUGE004 when it is not a whole number).
+ * Reads `hugepages.pagesPerNumaNode` (HUGE004 when it is not a whole number, or
+ * more pages than any machine has memory for).
  *
  * @returns the count, or `undefined` when the planner sizes the pages
  */
 export function readFixedPages(
-  spec: HugepageSpec | undefined, path: string, findings: Findings,
+  spec: HugepageSpec | undefined, size: Size, path: string, findings: Findings,
 ): number | undefined {
   const pages = spec?.pagesPerNumaNode;
-  if (pages === undefined || (Number.isSafeInteger(pages) && pages >= 0)) {
+  const limit = MAX_MEMORY.dividedBy(size);
+  if (pages === undefined || (Number.isSafeInteger(pages) && pages >= 0 && pages <= limit)) {
     return pages;
   }
   findings.error('HUGE004', {
     path: `${path}.pagesPerNumaNode`,
-    message: `pagesPerNumaNode is ${pages}, not a whole number of pages; the planner sizes `
-      + 'the pages instead',
+    message: `pagesPerNumaNode is ${pages}, not a whole number of pages from 0 to ${limit}; `
+      + 'the planner sizes the pages instead',
     hint: 'Give a whole number such as 30, or leave it out.',
   });
   return undefined;
@@ -141,4 +156,8 @@ export function planHugepages(input: LedgerInput): HugepagePlan {
     };
   });
   return { size, fixed: input.fixedPages !== undefined, perNumaNode };
+}
+
+function isPowerOfTwo(n: number): boolean {
+  return n > 0 && Number.isInteger(Math.log2(n));
 }

@@ -33,7 +33,8 @@ export function withVmDemand(
   const hugepages = planHugepages({
     host: plan.topology,
     size: plan.hugepages.size,
-    fixedPages: readFixedPages(plan.spec.hugepages, `${path}.hugepages`, quiet),
+    fixedPages: readFixedPages(plan.spec.hugepages, plan.hugepages.size, `${path}.hugepages`,
+      quiet),
     socket: { mem: plan.ovs.socketMem, limit: plan.ovs.socketLimit },
     vmDemand: demand,
   });

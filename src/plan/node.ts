@@ -74,7 +74,7 @@ export function planNode(
   const mtu = spec.ovs?.mtu ?? DEFAULT_MTU;
   const sizingMtu = Number.isInteger(mtu) && mtu > 0 && mtu <= 65535 ? mtu : DEFAULT_MTU;
   const socket = planSocketMemory(spec.ovs, host, pageSize, sizingMtu, `${path}.ovs`, findings);
-  const fixedPages = readFixedPages(spec.hugepages, `${path}.hugepages`, findings);
+  const fixedPages = readFixedPages(spec.hugepages, pageSize, `${path}.hugepages`, findings);
   const hugepages = planHugepages({ host, size: pageSize, fixedPages, socket });
 
   const kubelet = planKubelet(spec.kubelet, host, cpus, ctx.kubeletVersion,

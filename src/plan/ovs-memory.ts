@@ -3,6 +3,12 @@ import { Size } from '../model/size';
 import { HostTopology } from '../model/topology';
 import { OvsSpec } from '../spec/node';
 
+/**
+ * More memory than any machine has: amounts above it are refused as typos, so
+ * that sums of them stay exact.
+ */
+export const MAX_MEMORY = Size.parse('1Pi');
+
 /** What the manual guide and Kube-OVN give OVS on each NUMA node: 1024 MiB. */
 export const DEFAULT_SOCKET_MEM = Size.mebibytes(1024);
 
@@ -105,11 +111,12 @@ function readSocketList(
   }
   // People paste the value with the quotes of config.cfg or a shell line.
   const bare = /^"[^"]*"$/.test(text) ? text.slice(1, -1) : text;
-  if (!/^\d+(,\d+)*$/.test(bare)) {
+  const tooLarge = (entry: string) => Number(entry) > MAX_MEMORY.toMebibytes();
+  if (!/^\d+(,\d+)*$/.test(bare) || bare.split(',').some(tooLarge)) {
     findings.error('OVS001', {
       path,
-      message: `${key} "${text}" is not a comma list of whole MiB; the default is used in `
-        + 'its place',
+      message: `${key} "${text}" is not a comma list of whole MiB up to ${MAX_MEMORY}; the `
+        + 'default is used in its place',
       hint: 'Write one number of MiB per NUMA node, in node order, such as '
         + `${Array(entries).fill('1024').join(',')}.`,
     });

@@ -1,3 +1,4 @@
+import { MAX_MEMORY } from './ovs-memory';
 import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
 import { Size, Threshold } from '../model/size';
@@ -65,7 +66,14 @@ export function readMemoryReservation(
 
   let eviction = Size.ZERO;
   const memory = host.totalMemory;
-  if (threshold.kind === 'absolute' || memory !== undefined) {
+  if (threshold.size !== undefined && threshold.size.compare(MAX_MEMORY) > 0) {
+    findings.error('KUBELET003', {
+      path: `${path}.evictionHard`,
+      message: `evictionHard ${threshold} is more memory than any machine has (over `
+        + `${MAX_MEMORY})`,
+      hint: 'Write the threshold in the unit you mean, such as 500Mi.',
+    });
+  } else if (threshold.kind === 'absolute' || memory !== undefined) {
     eviction = threshold.resolve(memory ?? Size.ZERO);
   } else {
     findings.error('KUBELET005', {
@@ -139,8 +147,9 @@ function readSize(
   if (text === undefined) {
     return undefined;
   }
+  let size: Size;
   try {
-    return Size.parse(text);
+    size = Size.parse(text);
   } catch (e) {
     if (!(e instanceof ValueError)) {
       throw e;
@@ -152,4 +161,13 @@ function readSize(
     });
     return undefined;
   }
+  if (size.compare(MAX_MEMORY) > 0) {
+    findings.error('KUBELET003', {
+      path: `${path}.${field}`,
+      message: `${field} ${size} is more memory than any machine has (over ${MAX_MEMORY})`,
+      hint: 'Write the size in the unit you mean, such as 2Gi.',
+    });
+    return undefined;
+  }
+  return size;
 }

@@ -1,3 +1,4 @@
+import { MAX_MEMORY } from './ovs-memory';
 import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
 import { NicInfo } from '../model/nic';
@@ -32,10 +33,11 @@ export function topologyFromSpec(
   findings: Findings,
 ): HostTopology | undefined {
   const where = `${path}.topology`;
-  const host = readTopology(spec, where, findings);
-  if (host === undefined) {
+  const read = readTopology(spec, where, findings);
+  if (read === undefined) {
     return undefined;
   }
+  const host = withinMemoryLimit(read, where, findings);
 
   if (!KNOWN_ARCHITECTURES.includes(host.architecture)) {
     findings.warn('TOPO005', {
@@ -114,6 +116,27 @@ function readTopology(
     });
     return undefined;
   }
+}
+
+/**
+ * The host, or the host without its memory when the NUMA nodes together hold
+ * more than any machine has (TOPO003), so that sums of it stay exact.
+ */
+function withinMemoryLimit(host: HostTopology, where: string, findings: Findings): HostTopology {
+  const total = host.numaNodes.reduce((sum, node) => sum + BigInt(node.memory?.bytes ?? 0), 0n);
+  if (total <= BigInt(MAX_MEMORY.bytes)) {
+    return host;
+  }
+  findings.error('TOPO003', {
+    path: where,
+    message: `the NUMA nodes hold more than ${MAX_MEMORY} of memory in total, more than any `
+      + 'machine has; the memory is taken as unknown',
+    hint: 'Write the memory of each NUMA node in the unit you mean, such as 64Gi.',
+  });
+  return HostTopology.of({
+    architecture: host.architecture,
+    numaNodes: host.numaNodes.map((node) => ({ id: node.id, cores: node.cores })),
+  });
 }
 
 function readMemory(

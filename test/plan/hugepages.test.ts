@@ -50,12 +50,12 @@ describe('readPageSize', () => {
 
 describe('readFixedPages', () => {
   test('takes a whole count', () => {
-    expect(collect((f) => readFixedPages({ pagesPerNumaNode: 30 }, 'p', f)).result).toBe(30);
+    expect(collect((f) => readFixedPages({ pagesPerNumaNode: 30 }, GI, 'p', f)).result).toBe(30);
   });
 
   test('HUGE004: a fraction is reported and the pages sized instead', () => {
     const { result, diagnostics } = collect((f) => readFixedPages({ pagesPerNumaNode: 2.5 },
-      'nodes[0].hugepages', f));
+      GI, 'nodes[0].hugepages', f));
     expect(result).toBeUndefined();
     expect(codesAndPaths(diagnostics)).toEqual(['HUGE004 nodes[0].hugepages.pagesPerNumaNode']);
   });

@@ -6,7 +6,8 @@ export const HUGEPAGE_CODES: CodeDoc[] = [
     code: 'HUGE001',
     severity: 'error',
     title: 'The hugepage size cannot be read',
-    description: '`hugepages.size` is a Kubernetes quantity such as `1Gi` or `2Mi`.',
+    description: '`hugepages.size` is a Kubernetes quantity such as `1Gi` or `2Mi`: a power '
+      + 'of two of at least 64Ki. The planner uses 1Gi in its place.',
   },
   {
     code: 'HUGE002',

@@ -84,7 +84,8 @@ export const OVS_CODES: CodeDoc[] = [
     code: 'OVS011',
     severity: 'error',
     title: 'The DPDK port MTU is out of range',
-    description: 'OVS-DPDK ports take an MTU from 68 to 9702.',
+    description: 'OVS-DPDK ports take an MTU from 68 to 9702 (the largest frame DPDK NICs '
+      + 'carry); the MTU also sizes the mempools of every NUMA node with ports.',
   },
   {
     code: 'OVS012',

@@ -20,7 +20,8 @@ export const TOPOLOGY_CODES: CodeDoc[] = [
     code: 'TOPO003',
     severity: 'error',
     title: 'The memory of a NUMA node cannot be read',
-    description: 'Memory is a Kubernetes quantity such as `64Gi`.',
+    description: 'Memory is a Kubernetes quantity such as `64Gi`; a host holds at most 1Pi in '
+      + 'all, so that a unit typed wrong (`64Pi`) is caught. The memory is then unknown.',
   },
   {
     code: 'TOPO004',

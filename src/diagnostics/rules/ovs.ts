@@ -72,7 +72,7 @@ export function checkOvs(plan: OvsPlan, ctx: OvsRuleContext, findings: Findings)
     }
   }
 
-  if (!Number.isInteger(plan.mtu) || plan.mtu < MTU_RANGE[0] || plan.mtu > MTU_RANGE[1]) {
+  if (!validMtu(plan.mtu)) {
     findings.error('OVS011', {
       path: `${ctx.path}.mtu`,
       message: `the MTU ${plan.mtu} is outside what OVS-DPDK ports take (${MTU_RANGE[0]} to `
@@ -92,8 +92,13 @@ export function checkOvs(plan: OvsPlan, ctx: OvsRuleContext, findings: Findings)
   }
 }
 
+function validMtu(mtu: number): boolean {
+  return Number.isInteger(mtu) && mtu >= MTU_RANGE[0] && mtu <= MTU_RANGE[1];
+}
+
 function checkSocketMemory(plan: OvsPlan, ctx: OvsRuleContext, findings: Findings): void {
-  const need = mempoolSize(Number.isInteger(plan.mtu) ? plan.mtu : 1500);
+  // An MTU out of range is OVS011's business; size the pools for 1500 then.
+  const need = mempoolSize(validMtu(plan.mtu) ? plan.mtu : 1500);
   plan.socketMem.forEach((mem, node) => {
     const limit = plan.socketLimit[node] ?? Size.ZERO;
     if (!limit.isZero && mem.compare(limit) > 0) {
