@@ -90,7 +90,9 @@ export function renderPerfReport(
       if (qperf.results.length + iperf3.results.length === 0) {
         continue;
       }
-      const where = placement === undefined ? 'other pairs' : placement.replace('-', ' ');
+      const where = placement !== undefined ? placement.replace('-', ' ')
+        : `pair ${[...new Set([...qperf.results, ...iperf3.results].map((r) => r.pair))]
+          .join(', ')}`;
       const stem = `${protocol}-${placement ?? 'other'}`;
       lines.push(`## ${protocol.toUpperCase()}, ${where}`, '');
       for (const t of [qperf, iperf3].filter((x) => x.results.length > 0)) {
