@@ -1,0 +1,47 @@
+import { CodeDoc } from './types';
+
+/**
+ * Codes of spec files (`loadSpec`): YAML syntax and the JSON Schema check,
+ * with the line of the field. A spec built in code meets the same schema
+ * faults as SPEC001 instead.
+ */
+export const FILE_CODES: CodeDoc[] = [
+  {
+    code: 'FILE001',
+    severity: 'error',
+    title: 'The file is not valid YAML',
+    description: 'The spec file cannot be parsed: a bad indent, an unclosed bracket or '
+      + 'quote, a tab used for indentation. Nothing else is checked until it parses; the '
+      + 'command line tool exits with 2.',
+  },
+  {
+    code: 'FILE002',
+    severity: 'error',
+    title: 'A field is unknown',
+    description: 'Every object of a spec has a fixed set of fields '
+      + '(`schema/cluster-spec.schema.json`); a misspelt key would otherwise be ignored '
+      + 'silently and its default used.',
+  },
+  {
+    code: 'FILE003',
+    severity: 'error',
+    title: 'A required field is missing',
+    description: 'Some fields have no default: the cluster and node pool names, a pool\'s '
+      + 'topology, a VM\'s memory and interfaces, a subnet\'s network and range.',
+  },
+  {
+    code: 'FILE004',
+    severity: 'error',
+    title: 'A value is not one of the allowed values',
+    description: 'Fields such as `nics[].driver`, `kubeOvn.tunnelType` or `vms[].runPolicy` '
+      + 'take one of a few words; the hint lists them.',
+  },
+  {
+    code: 'FILE005',
+    severity: 'error',
+    title: 'A value has the wrong type',
+    description: 'A string where a number is expected, a single value where a list is '
+      + 'expected, a list where an object is expected. Quote values that YAML would read '
+      + 'as numbers or booleans when a string is meant (`socketMem: "1024"`).',
+  },
+];
