@@ -16,12 +16,13 @@ readonly PACKAGES=(
   iproute2                # ip: checks and removes TAP devices left by a netdev bridge
   qperf                   # the perf kit's latency and bandwidth tool, run over loopback
   iperf3                  # the perf kit's bandwidth tool (--json), run over loopback
+  python3-yaml            # PyYAML: the generated bootstrap.sh merges the kubelet YAML with it
 )
 
 # The binaries the tests call, by the path the test helpers use.
 readonly OVS_VSWITCHD_DPDK=/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk
 readonly COMMANDS=(ovsdb-tool ovsdb-server ovs-vsctl ovs-ofctl ovs-appctl
-  dpdk-testpmd shellcheck ip qperf iperf3)
+  dpdk-testpmd shellcheck ip qperf iperf3 python3)
 readonly POLICY_RC_D=/usr/sbin/policy-rc.d
 
 log() { printf 'install-test-deps: %s\n' "$*" >&2; }

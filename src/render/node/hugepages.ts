@@ -71,7 +71,8 @@ export function hugepagesUnit(ctx: NodeContext): string {
 Description=Hugepages per NUMA node for OVS-DPDK and vhost-user VMs
 DefaultDependencies=no
 After=local-fs.target
-Before=sysinit.target shutdown.target kubelet.service openvswitch-switch.service ovs-vswitchd.service
+Before=sysinit.target shutdown.target kubelet.service
+Before=openvswitch-switch.service ovs-vswitchd.service
 Conflicts=shutdown.target
 
 [Service]
@@ -98,19 +99,22 @@ const FUNCTIONS = bash`hugepages() {
     printf '%s\n' "$planned" >"$file"
     found=$(<"$file")
     if ((found != planned)); then
-      REBOOT_REASONS+=("NUMA node $node got $found of its $planned $HUGEPAGE_QUANTITY pages (memory is fragmented; the kernel arguments allocate them at boot)")
+      needs_reboot "NUMA node $node got $found of its $planned $HUGEPAGE_QUANTITY pages" \
+        "(memory is fragmented; the kernel arguments allocate them at boot)"
     fi
     # The kubelet reads hugepage capacity only when it starts.
-    KUBELET_RESTART_REASONS+=("the hugepages of NUMA node $node changed")
+    needs_kubelet_restart "the hugepages of NUMA node $node changed"
   done
 
   install_unit_file "$HUGEPAGES_SCRIPT_PATH" 0755 "$HUGEPAGES_SCRIPT" hugepages.sh
-  install_unit_file "/etc/systemd/system/$HUGEPAGES_UNIT" 0644 "$HUGEPAGES_UNIT_TEXT" "$HUGEPAGES_UNIT"
+  install_unit_file "/etc/systemd/system/$HUGEPAGES_UNIT" 0644 "$HUGEPAGES_UNIT_TEXT" \
+    "$HUGEPAGES_UNIT"
   enable_unit "$HUGEPAGES_UNIT"
 }
 
 node_hugepages_file() {
-  printf '%s' "$ROOT/sys/devices/system/node/node$1/hugepages/hugepages-\${HUGEPAGE_KIB}kB/nr_hugepages"
+  local node=$ROOT/sys/devices/system/node/node$1
+  printf '%s' "$node/hugepages/hugepages-\${HUGEPAGE_KIB}kB/nr_hugepages"
 }
 
 # Installs a unit or the script it runs; systemd rereads changed units once, before

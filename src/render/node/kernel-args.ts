@@ -97,15 +97,18 @@ kernel_args() {
   local file=$ROOT$GRUB_DEFAULTS current merged content
   local -a update
   [[ -f $file ]] ||
-    die "$GRUB_DEFAULTS not found: this script sets kernel arguments through GRUB; on another boot loader add them by hand: \${KERNEL_ARGS[*]}"
+    die "$GRUB_DEFAULTS not found: this script sets kernel arguments through GRUB;" \
+      "on another boot loader add them by hand: \${KERNEL_ARGS[*]}"
   refuse_args_in_cmdline_default
   current=$(grub_cmdline "$file")
   merged=$(merge_kernel_args "$current")
 
-  if [[ $merged != "$current" ]] && change kernel "GRUB_CMDLINE_LINUX" "\"$current\"" "\"$merged\""; then
+  if [[ $merged != "$current" ]] &&
+    change kernel GRUB_CMDLINE_LINUX "\"$current\"" "\"$merged\""; then
     read -ra update <<<"$UPDATE_GRUB"
     command -v "\${update[0]}" >/dev/null ||
-      die "\${update[0]} not found: set UPDATE_GRUB to the command that writes grub.cfg (for example 'grub2-mkconfig -o /boot/grub2/grub.cfg')"
+      die "\${update[0]} not found: set UPDATE_GRUB to the command that writes grub.cfg" \
+        "(for example 'grub2-mkconfig -o /boot/grub2/grub.cfg')"
     content=$(grub_with_cmdline "$file" "$merged")
     write_file "$file" "$(stat -c %a "$file")" "$content"$'\n'
     "\${update[@]}"
@@ -113,9 +116,10 @@ kernel_args() {
 
   [[ $MODE == apply ]] || return 0
   if [[ -n $(running_kernel_lacks) ]]; then
-    REBOOT_REASONS+=("the running kernel lacks $(running_kernel_lacks | paste -sd ' ')")
+    needs_reboot "the running kernel lacks $(running_kernel_lacks | paste -sd ' ')"
   elif ((KERNEL_IOMMU)) && ! compgen -G "$ROOT/sys/kernel/iommu_groups/*" >/dev/null; then
-    NOTICES+=("the kernel runs with the IOMMU arguments but has no IOMMU groups: turn on VT-d (Intel) or AMD-Vi in the firmware setup")
+    notice "the kernel runs with the IOMMU arguments but has no IOMMU groups:" \
+      "turn on VT-d (Intel) or AMD-Vi in the firmware setup"
   fi
 }
 
@@ -128,7 +132,8 @@ grub_cmdline() {
     line=\${line:1:-1}
   fi
   [[ $line != *[\"\'\$\\\`]* ]] ||
-    die "GRUB_CMDLINE_LINUX in $1 holds quotes or expansions ($line): this script edits only a plain list of arguments; simplify the line by hand"
+    die "GRUB_CMDLINE_LINUX in $1 holds quotes or expansions ($line): this script" \
+      "edits only a plain list of arguments; simplify the line by hand"
   printf '%s' "$line"
 }
 
@@ -162,7 +167,8 @@ refuse_args_in_cmdline_default() {
       read -ra words <<<"$line"
       for word in "\${words[@]}"; do
         ! is_planned_key "$(arg_key "$word")" ||
-          die "GRUB_CMDLINE_LINUX_DEFAULT in \${file#"$ROOT"} sets $word, which the plan manages in GRUB_CMDLINE_LINUX: remove it from GRUB_CMDLINE_LINUX_DEFAULT"
+          die "GRUB_CMDLINE_LINUX_DEFAULT in \${file#"$ROOT"} sets $word, which the plan" \
+            "manages in GRUB_CMDLINE_LINUX: remove it from GRUB_CMDLINE_LINUX_DEFAULT"
       done
     done < <(grep -E '^[[:space:]]*GRUB_CMDLINE_LINUX_DEFAULT=' "$file" || true)
   done
@@ -283,7 +289,8 @@ current_default_page_kib() {
 default_page_changes() {
   [[ -n $KERNEL_DEFAULT_PAGE_KIB && $KERNEL_DEFAULT_PAGE_KIB != "$1" ]] || return 1
   [[ -n $1 ]] ||
-    die "GRUB_CMDLINE_LINUX has a hugepages= count before any hugepagesz=, and the default page size of $EXPECTED_ARCH is unknown here: write its hugepagesz= before it"
+    die "GRUB_CMDLINE_LINUX has a hugepages= count before any hugepagesz=, and the" \
+      "default page size of $EXPECTED_ARCH is unknown here: write its hugepagesz= before it"
 }
 
 # The planned arguments the running kernel was not started with, one per line.

@@ -9,7 +9,10 @@ import { KubeOvnNodePlan } from '../../plan/types';
 const REQUIRED_DPDK_KEYS = ['ENCAP_IP', 'DPDK_DEV'];
 
 /** Keys it reads only while `br-phy` does not exist yet, with their spec defaults. */
-const BRIDGE_KEYS: ReadonlyArray<readonly [string, string]> = [['BOND_TYPE', ''], ['VLAN_TAG', '0']];
+const BRIDGE_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['BOND_TYPE', ''],
+  ['VLAN_TAG', '0'],
+];
 
 function kubeOvnPlan(ctx: NodeContext): KubeOvnNodePlan {
   const plan = ctx.plan.kubeOvn;
@@ -99,7 +102,8 @@ export function kubeOvnSection(ctx: NodeContext): ScriptSection {
   const [labelKey, labelValue] = plan.nodeLabel;
   ctx.safe.check('kubeOvn (node label key)', labelKey, FORMS.labelKey);
   ctx.safe.check('kubeOvn (node label value)', labelValue, FORMS.labelValue);
-  plan.hosts.forEach((h, i) => ctx.safe.check(`${ctx.specPath}.hosts[${i}].name`, h.name, FORMS.nodeName));
+  plan.hosts.forEach((h, i) =>
+    ctx.safe.check(`${ctx.specPath}.hosts[${i}].name`, h.name, FORMS.nodeName));
   const values = [
     bashText('KUBE_OVN_CONFIG_CFG', configCfgFile(ctx)),
     bashArray('KUBE_OVN_HOSTS', plan.hosts.map((h) => h.name)),
@@ -118,10 +122,12 @@ kube_ovn_files() {
   local i old pod_restart=0
   i=$(index_of "$NODE_NAME" "\${KUBE_OVN_HOSTS[@]}")
   [[ -n $i ]] ||
-    die "this node is $NODE_NAME, which is not a host of pool $POOL (\${KUBE_OVN_HOSTS[*]}): set NODE_NAME to its Kubernetes name, or add it to hosts in the spec"
+    die "this node is $NODE_NAME, which is not a host of pool $POOL (\${KUBE_OVN_HOSTS[*]}):" \
+      "set NODE_NAME to its Kubernetes name, or add it to hosts in the spec"
 
   old=$(cat "$ROOT$KUBE_OVN_CONFIG_DIR/config.cfg" 2>/dev/null || true)
-  install_file kube-ovn "$KUBE_OVN_CONFIG_DIR/config.cfg" 0644 "$KUBE_OVN_CONFIG_CFG" "$NODE_FILES/config.cfg"
+  install_file kube-ovn "$KUBE_OVN_CONFIG_DIR/config.cfg" 0644 "$KUBE_OVN_CONFIG_CFG" \
+    "$NODE_FILES/config.cfg"
   if ((FILE_CHANGED)); then
     config_cfg_notices "$old"
     pod_restart=1
@@ -135,7 +141,8 @@ kube_ovn_files() {
     pod_restart=1
   fi
   if ((pod_restart)); then
-    NOTICES+=("Kube-OVN reads $KUBE_OVN_CONFIG_DIR when the ovs-ovn-dpdk pod starts: delete that pod on $NODE_NAME to apply the new files")
+    notice "Kube-OVN reads $KUBE_OVN_CONFIG_DIR when the ovs-ovn-dpdk pod starts:" \
+      "delete that pod on $NODE_NAME to apply the new files"
   fi
 }
 
@@ -153,7 +160,8 @@ config_cfg_notices() {
     [[ $line == [a-z]*=* ]] || continue
     key=\${line%%=*}
     if ! grep -q "^$key=" <<<"$KUBE_OVN_CONFIG_CFG"; then
-      NOTICES+=("$key left config.cfg but stays set in the OVS database: run 'ovs-vsctl remove Open_vSwitch . other_config $key' in the ovs-ovn-dpdk pod")
+      notice "$key left config.cfg but stays set in the OVS database: run" \
+        "'ovs-vsctl remove Open_vSwitch . other_config $key' in the ovs-ovn-dpdk pod"
     fi
   done <<<"$old"
 }
@@ -165,24 +173,29 @@ dpdk_config_notices() {
   [[ -n $old ]] || return 0
   for key in DPDK_DEV BOND_TYPE VLAN_TAG; do
     if [[ $(config_value "$key" "$old") != "$(config_value "$key" "$new")" ]]; then
-      NOTICES+=("$key changed, and Kube-OVN reads it only when it builds br-phy: run 'ovs-vsctl del-br br-phy' in the ovs-ovn-dpdk pod on $NODE_NAME, then delete the pod")
+      notice "$key changed, and Kube-OVN reads it only when it builds br-phy: run" \
+        "'ovs-vsctl del-br br-phy' in the ovs-ovn-dpdk pod on $NODE_NAME, then delete the pod"
     fi
   done
   key=$(config_value ENCAP_IP "$old")
   if [[ -n $key && $key != "$(config_value ENCAP_IP "$new")" ]]; then
-    NOTICES+=("ENCAP_IP changed: the old address stays on br-phy; remove it with 'ip addr del $key dev br-phy'")
+    notice "ENCAP_IP changed: the old address stays on br-phy;" \
+      "remove it with 'ip addr del $key dev br-phy'"
   fi
 }
 
 node_label() {
   local found
   if ! have_kubectl; then
-    note "label the node where kubectl works: kubectl label node $NODE_NAME $NODE_LABEL_KEY=$NODE_LABEL_VALUE --overwrite"
+    note "label the node where kubectl works:" \
+      "kubectl label node $NODE_NAME $NODE_LABEL_KEY=$NODE_LABEL_VALUE --overwrite"
     return 0
   fi
-  found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath={.metadata.labels.\${NODE_LABEL_KEY//./\\.}}")
+  local path="{.metadata.labels.\${NODE_LABEL_KEY//./\\.}}"
+  found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath=$path")
   if [[ $found != "$NODE_LABEL_VALUE" ]] &&
-    change kubernetes "label $NODE_LABEL_KEY of node $NODE_NAME" "$(shown "$found")" "$(shown "$NODE_LABEL_VALUE")"; then
+    change kubernetes "label $NODE_LABEL_KEY of node $NODE_NAME" "$(shown "$found")" \
+      "$(shown "$NODE_LABEL_VALUE")"; then
     "$KUBECTL" label node "$NODE_NAME" "$NODE_LABEL_KEY=$NODE_LABEL_VALUE" --overwrite >/dev/null
   fi
 }

@@ -43,7 +43,7 @@ export function kubeletSection(ctx: NodeContext): ScriptSection {
   const values = [
     bashConst('KUBELET_CONFIG_PATH', configPath),
     bashConst('KUBELET_ROOT_DIR', ctx.kubeletRootDir),
-    bashConst('KUBELET_FRAGMENT', JSON.stringify(kubeletFragment(ctx))),
+    bashText('KUBELET_FRAGMENT', `${JSON.stringify(kubeletFragment(ctx), null, 2)}\n`),
     bashArray('CPU_STATE_KEYS', CPU_STATE_KEYS),
     bashArray('MEMORY_STATE_KEYS', MEMORY_STATE_KEYS),
     bashText('KUBELET_MERGE_PY', MERGE_PY),
@@ -113,10 +113,12 @@ const FUNCTIONS = bash`kubelet_merge() {
 kubelet_config() {
   local file=$ROOT$KUBELET_CONFIG_PATH diff subject found planned content
   [[ -f $file ]] ||
-    die "no kubelet configuration at $KUBELET_CONFIG_PATH: join the node to the cluster first, or set kubelet.configPath to the file the kubelet reads (its --config)"
+    die "no kubelet configuration at $KUBELET_CONFIG_PATH: join the node to the cluster" \
+      "first, or set kubelet.configPath to the file the kubelet reads (its --config)"
   if ((MEMORY_GUARD)); then
     install_unit_file "$MEMORY_GUARD_PATH" 0755 "$MEMORY_GUARD_SCRIPT" memory-manager-guard.sh
-    install_unit_file "/etc/systemd/system/$MEMORY_GUARD_UNIT" 0644 "$MEMORY_GUARD_UNIT_TEXT" "$MEMORY_GUARD_UNIT"
+    install_unit_file "/etc/systemd/system/$MEMORY_GUARD_UNIT" 0644 "$MEMORY_GUARD_UNIT_TEXT" \
+      "$MEMORY_GUARD_UNIT"
     enable_unit "$MEMORY_GUARD_UNIT"
   fi
 
@@ -137,7 +139,7 @@ kubelet_config() {
 
   content=$(kubelet_merge write "$file")
   write_file "$file" "$(stat -c %a "$file")" "$content"$'\n'
-  KUBELET_RESTART_REASONS+=("its configuration changed")
+  needs_kubelet_restart "its configuration changed"
 }
 
 # The kubelet refuses a CPU or memory manager checkpoint written under another
@@ -165,10 +167,12 @@ remove_state() {
 have_kubectl() {
   if [[ -z $KUBECTL_OK ]]; then
     KUBECTL_OK=no
-    if command -v "$KUBECTL" >/dev/null && "$KUBECTL" get node "$NODE_NAME" -o name >/dev/null 2>&1; then
+    if command -v "$KUBECTL" >/dev/null &&
+      "$KUBECTL" get node "$NODE_NAME" -o name >/dev/null 2>&1; then
       KUBECTL_OK=yes
     else
-      note "skipped the checks through the Kubernetes API: kubectl or its credentials cannot read node $NODE_NAME here"
+      note "skipped the checks through the Kubernetes API:" \
+        "kubectl or its credentials cannot read node $NODE_NAME here"
     fi
   fi
   [[ $KUBECTL_OK == yes ]]
@@ -177,18 +181,20 @@ have_kubectl() {
 # The kubelet reads hugepage capacity only when it starts: the node's reported
 # capacity must equal what sysfs holds now.
 kubelet_capacity() {
-  local i total=0 found planned
+  local i total=0 found planned resource
   have_kubectl || return 0
   for i in "\${!NUMA_NODE_IDS[@]}"; do
     total=$((total + $(<"$(node_hugepages_file "\${NUMA_NODE_IDS[i]}")")))
   done
   planned=$(bytes_quantity $((total * HUGEPAGE_KIB * 1024)))
-  found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath={.status.capacity.hugepages-$HUGEPAGE_QUANTITY}")
+  resource=hugepages-$HUGEPAGE_QUANTITY
+  found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath={.status.capacity.$resource}")
   [[ $(quantity_bytes "$found") != $((total * HUGEPAGE_KIB * 1024)) ]] || return 0
   if [[ $MODE == apply ]]; then
-    KUBELET_RESTART_REASONS+=("its hugepages-$HUGEPAGE_QUANTITY capacity is $(shown "$found"), sysfs holds $planned")
+    needs_kubelet_restart "its $resource capacity is $(shown "$found"), sysfs holds $planned"
   else
-    change kubelet "capacity hugepages-$HUGEPAGE_QUANTITY of node $NODE_NAME" "$(shown "$found")" "$(shown "$planned")" || true
+    change kubelet "capacity $resource of node $NODE_NAME" "$(shown "$found")" \
+      "$(shown "$planned")" || true
   fi
 }
 

@@ -123,8 +123,8 @@ main() {
   target=$ROOT$BACKUP_DIR/memory_manager_state.$(date +%Y%m%dT%H%M%S)
   mkdir -p "\${target%/*}"
   mv "$ROOT$STATE" "$target"
-  printf 'memory-manager-guard: the NUMA memory changed since the kubelet wrote %s; moved it to %s\n' \
-    "$STATE" "\${target#"$ROOT"}" >&2
+  printf 'memory-manager-guard: %s\n' >&2 \
+    "the NUMA memory changed since the kubelet wrote $STATE; moved it to \${target#"$ROOT"}"
   printf 'memory-manager-guard: recorded: %s\n' "\${recorded//$'\n'/, }" >&2
   printf 'memory-manager-guard: now:      %s\n' "\${found//$'\n'/, }" >&2
 }

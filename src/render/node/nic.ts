@@ -48,7 +48,8 @@ bind_vfio() {
   # vfio-pci refuses a device that is in no IOMMU group; the group appears once the
   # kernel runs with the IOMMU arguments of step 2.
   if [[ ! -e $dev/iommu_group && $MODE != check ]]; then
-    REBOOT_REASONS+=("the IOMMU is off: $pci can be bound to vfio-pci after the reboot, by running bootstrap.sh again")
+    needs_reboot "the IOMMU is off: $pci can be bound to vfio-pci after the reboot," \
+      "by running bootstrap.sh again"
     return 0
   fi
   change nic "driver of $pci" "$(shown "$found")" '"vfio-pci"' || return 0
@@ -58,7 +59,8 @@ bind_vfio() {
   if command -v "$DRIVERCTL" >/dev/null; then
     "$DRIVERCTL" set-override "$pci" vfio-pci
   else
-    warn "driverctl is not installed: $pci is bound through driver_override, which a reboot forgets; install driverctl to keep the binding"
+    warn "driverctl is not installed: $pci is bound through driver_override," \
+      "which a reboot forgets; install driverctl to keep the binding"
     printf 'vfio-pci\n' >"$dev/driver_override"
     if [[ -n $found ]]; then
       printf '%s\n' "$pci" >"$dev/driver/unbind"
@@ -87,7 +89,9 @@ refuse_if_up() {
     [[ -e $netdev/operstate ]] || continue
     name=\${netdev##*/}
     [[ $(<"$netdev/operstate") != up ]] ||
-      die "NIC $pci is the kernel interface $name and it is up: binding it to vfio-pci takes it from the kernel. If nothing uses it, run 'ip link set $name down' and run bootstrap.sh again"
+      die "NIC $pci is the kernel interface $name and it is up: binding it to vfio-pci" \
+        "takes it from the kernel. If nothing uses it, run 'ip link set $name down'" \
+        "and run bootstrap.sh again"
   done
 }
 
@@ -95,6 +99,8 @@ check_mlx5() {
   local pci=$1 found
   found=$(pci_driver "$pci")
   [[ $found == mlx5_core ]] ||
-    fault nic "driver of $pci" "$(shown "$found")" '"mlx5_core"' "DPDK's mlx5 driver works through the kernel driver: load mlx5_core (modprobe mlx5_core, or install MLNX_OFED) and check lspci -k"
+    fault nic "driver of $pci" "$(shown "$found")" '"mlx5_core"' \
+      "DPDK's mlx5 driver works through the kernel driver: load mlx5_core" \
+      "(modprobe mlx5_core, or install MLNX_OFED) and check lspci -k"
 }
 `;

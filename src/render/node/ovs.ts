@@ -59,7 +59,8 @@ export function ovsOtherConfigFile(ctx: NodeContext): string {
       '#',
       `# Bridge ${bridge.name}: datapath_type=netdev fail_mode=${bridge.failMode}`,
       ...bridge.ports.map((p) =>
-        `# Port ${p.name}: type=dpdk options:dpdk-devargs=${p.pci} mtu_request=${ctx.plan.ovs.mtu}`),
+        `# Port ${p.name}: type=dpdk options:dpdk-devargs=${p.pci} ` +
+        `mtu_request=${ctx.plan.ovs.mtu}`),
     );
   }
   return `${lines.join('\n')}\n`;
@@ -122,7 +123,8 @@ ovs_other_config() {
       continue
     fi
     updates+=("other_config:$key=$(ovs_atom "$value")")
-    if [[ $initialized == true && -n $(index_of "$key" "\${OVS_KEYS_READ_AT_DPDK_START[@]}") ]]; then
+    if [[ $initialized == true ]] &&
+      [[ -n $(index_of "$key" "\${OVS_KEYS_READ_AT_DPDK_START[@]}") ]]; then
       restart+=("$key")
     fi
   done
@@ -131,7 +133,8 @@ ovs_other_config() {
   backup_text ovs-other_config "$(vsctl get Open_vSwitch . other_config)"
   vsctl --no-wait set Open_vSwitch . "\${updates[@]}"
   if ((\${#restart[@]} > 0)); then
-    NOTICES+=("restart ovs-vswitchd (systemctl restart openvswitch-switch) to apply \${restart[*]}: DPDK reads them only when it starts")
+    notice "restart ovs-vswitchd (systemctl restart openvswitch-switch) to apply" \
+      "\${restart[*]}: DPDK reads them only when it starts"
   fi
 }
 
@@ -140,7 +143,8 @@ ovs_bridge() {
     ovs_ensure Bridge "$OVS_BRIDGE" datapath_type netdev
     ovs_ensure Bridge "$OVS_BRIDGE" fail_mode "$OVS_FAIL_MODE"
   elif change ovs "bridge $OVS_BRIDGE" absent "datapath_type=netdev fail_mode=$OVS_FAIL_MODE"; then
-    vsctl add-br "$OVS_BRIDGE" -- set Bridge "$OVS_BRIDGE" datapath_type=netdev "fail_mode=$OVS_FAIL_MODE"
+    vsctl add-br "$OVS_BRIDGE" -- \
+      set Bridge "$OVS_BRIDGE" datapath_type=netdev "fail_mode=$OVS_FAIL_MODE"
   fi
 }
 
@@ -161,7 +165,8 @@ ovs_ports() {
     devargs=$(port_devargs "$i")
     bridge=$(vsctl port-to-br "$port" 2>/dev/null || true)
     if [[ -z $bridge ]]; then
-      if change ovs "port $port" absent "type=dpdk options:dpdk-devargs=$devargs on $OVS_BRIDGE"; then
+      if change ovs "port $port" absent \
+        "type=dpdk options:dpdk-devargs=$devargs on $OVS_BRIDGE"; then
         vsctl add-port "$OVS_BRIDGE" "$port" -- set Interface "$port" type=dpdk \
           "options:dpdk-devargs=$(ovs_atom "$devargs")" "mtu_request=$OVS_MTU"
       fi
@@ -185,7 +190,8 @@ port_devargs() {
   read -ra entries <<<"\${VHOST_USER_TEST_DEVARGS:-}"
   for entry in "\${entries[@]}"; do
     if [[ \${entry%%=*} == "$port" ]]; then
-      [[ \${entry#*=} =~ ^[A-Za-z0-9_.,:=/-]+$ ]] || die "VHOST_USER_TEST_DEVARGS: cannot use '$entry'"
+      [[ \${entry#*=} =~ ^[A-Za-z0-9_.,:=/-]+$ ]] ||
+        die "VHOST_USER_TEST_DEVARGS: cannot use '$entry'"
       printf '%s' "\${entry#*=}"
       return 0
     fi
@@ -202,17 +208,24 @@ ovs_health() {
   fi
   found=$(ovs_get Open_vSwitch . dpdk_initialized)
   [[ $found == true ]] ||
-    fault ovs dpdk_initialized "$(shown "$found")" '"true"' "ovs-vswitchd has not started DPDK: read its log (Cannot init EAL, No free hugepages) and restart it"
+    fault ovs dpdk_initialized "$(shown "$found")" '"true"' \
+      "ovs-vswitchd has not started DPDK: read its log" \
+      "(Cannot init EAL, No free hugepages) and restart it"
   found=$(vsctl get Open_vSwitch . iface_types)
   [[ $found =~ [[:space:][]dpdk[],] ]] ||
-    fault ovs iface_types "$found" "with dpdk" "this ovs-vswitchd is built without DPDK: install openvswitch-switch-dpdk and select it (update-alternatives --set ovs-vswitchd /usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk)"
+    fault ovs iface_types "$found" "with dpdk" \
+      "this ovs-vswitchd is built without DPDK: install openvswitch-switch-dpdk and select" \
+      "it (update-alternatives --set ovs-vswitchd" \
+      "/usr/lib/openvswitch-switch-dpdk/ovs-vswitchd-dpdk)"
   for port in "\${DPDK_PORTS[@]}"; do
     found=$(ovs_get Interface "$port" error)
     [[ -z $found ]] ||
-      fault ovs "error of interface $port" "$(shown "$found")" unset "ovs-vswitchd could not open the port: check the NIC binding and the ovs-vswitchd log"
+      fault ovs "error of interface $port" "$(shown "$found")" unset \
+        "ovs-vswitchd could not open the port: check the NIC binding and its log"
     found=$(ovs_get Interface "$port" ofport)
     [[ $found != -1 ]] ||
-      fault ovs "ofport of interface $port" '"-1"' "a port number" "ovs-vswitchd could not open the port: read the error column and the ovs-vswitchd log"
+      fault ovs "ofport of interface $port" '"-1"' "a port number" \
+        "ovs-vswitchd could not open the port: read its error column and its log"
   done
 }
 `;

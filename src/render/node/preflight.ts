@@ -48,20 +48,24 @@ preflight_machine() {
   local found i node
   found=$("$UNAME" -m)
   [[ $found == "$EXPECTED_ARCH" ]] ||
-    die "this node is $found, the plan of pool $POOL is for $EXPECTED_ARCH: run the script of this node's pool, or correct topology.architecture"
+    die "this node is $found, the plan of pool $POOL is for $EXPECTED_ARCH:" \
+      "run the script of this node's pool, or correct topology.architecture"
 
   found=$(<"$ROOT/sys/devices/system/cpu/online")
   [[ $found == "$EXPECTED_CPUS" ]] ||
-    die "the online CPUs of this node are $found, the plan of pool $POOL has $EXPECTED_CPUS: describe this host in topology (lscpu -p), or bring its CPUs online"
+    die "the online CPUs of this node are $found, the plan of pool $POOL has" \
+      "$EXPECTED_CPUS: describe this host in topology (lscpu -p), or bring its CPUs online"
 
   found=$(numa_node_ids)
   [[ $found == "\${NUMA_NODE_IDS[*]}" ]] ||
-    die "this node has NUMA nodes '$found', the plan of pool $POOL has '\${NUMA_NODE_IDS[*]}': describe this host in topology (lscpu -p)"
+    die "this node has NUMA nodes '$found', the plan of pool $POOL has" \
+      "'\${NUMA_NODE_IDS[*]}': describe this host in topology (lscpu -p)"
   for i in "\${!NUMA_NODE_IDS[@]}"; do
     node=\${NUMA_NODE_IDS[i]}
     found=$(<"$ROOT/sys/devices/system/node/node$node/cpulist")
     [[ $found == "\${NUMA_NODE_CPUS[i]}" ]] ||
-      die "NUMA node $node has CPUs $found, the plan has \${NUMA_NODE_CPUS[i]}: describe this host in topology (lscpu -p)"
+      die "NUMA node $node has CPUs $found, the plan has \${NUMA_NODE_CPUS[i]}:" \
+        "describe this host in topology (lscpu -p)"
   done
 
   check_cpu_flags
@@ -91,7 +95,8 @@ check_cpu_flags() {
     [[ " \${line#*:} " == *" $flag "* ]] || missing+=("$flag")
   done
   ((\${#missing[@]} == 0)) ||
-    die "this CPU lacks \${missing[*]}, which the DPDK build or the hugepage size needs: use hardware that has them, or a DPDK build (and hugepages.size) for this CPU"
+    die "this CPU lacks \${missing[*]}, which the DPDK build or the hugepage size needs:" \
+      "use hardware that has them, or a DPDK build (and hugepages.size) for this CPU"
 }
 
 # hugepages=<node>:<count>,... on the command line is read from kernel 5.16 on
@@ -100,14 +105,19 @@ preflight_kernel() {
   local release major minor
   if ((PER_NODE_HUGEPAGE_SYNTAX)); then
     release=$("$UNAME" -r)
-    [[ $release =~ ^([0-9]+)\.([0-9]+) ]] || die "cannot read the kernel version in '$release' (uname -r)"
+    [[ $release =~ ^([0-9]+)\.([0-9]+) ]] ||
+      die "cannot read the kernel version in '$release' (uname -r)"
     major=\${BASH_REMATCH[1]} minor=\${BASH_REMATCH[2]}
     if ((major < 5 || (major == 5 && minor < 16))); then
-      die "kernel $release does not read per-NUMA-node hugepages on its command line (hugepages=0:N,1:N needs 5.16): set kernel.version to \"$release\" in the spec, so that the plan allocates them through the boot unit instead"
+      die "kernel $release does not read per-NUMA-node hugepages on its command line" \
+        "(hugepages=0:N,1:N needs 5.16): set kernel.version to \"$release\" in the spec," \
+        "so that the plan allocates them through the boot unit instead"
     fi
   fi
   [[ -d $ROOT/sys/kernel/mm/hugepages/hugepages-\${HUGEPAGE_KIB}kB ]] ||
-    die "the kernel offers no $HUGEPAGE_QUANTITY hugepages (/sys/kernel/mm/hugepages/hugepages-\${HUGEPAGE_KIB}kB is missing): choose a page size this CPU supports in hugepages.size"
+    die "the kernel offers no $HUGEPAGE_QUANTITY hugepages" \
+      "(/sys/kernel/mm/hugepages/hugepages-\${HUGEPAGE_KIB}kB is missing):" \
+      "choose a page size this CPU supports in hugepages.size"
 }
 
 preflight_nics() {
@@ -120,23 +130,29 @@ preflight_nics() {
     # A VF drops unicast frames addressed to MACs other than its own, which are
     # exactly the frames of the VMs behind the bridge.
     [[ ! -L $dev/physfn ]] ||
-      die "NIC $pci is an SR-IOV virtual function: give OVS-DPDK the physical function ($(readlink "$dev/physfn" | sed 's|.*/||')) instead"
+      die "NIC $pci is an SR-IOV virtual function: give OVS-DPDK the physical function" \
+        "($(readlink "$dev/physfn" | sed 's|.*/||')) instead"
     if [[ -n \${NIC_NUMA[i]} ]]; then
       found=$(<"$dev/numa_node")
       [[ $found == "\${NIC_NUMA[i]}" ]] ||
-        die "NIC $pci is on NUMA node $found, the plan says \${NIC_NUMA[i]}: correct nics[$i].numaNode (cat $dev/numa_node)"
+        die "NIC $pci is on NUMA node $found, the plan says \${NIC_NUMA[i]}:" \
+          "correct nics[$i].numaNode (cat \${dev#"$ROOT"}/numa_node)"
     fi
   done
 }
 
 preflight_tools() {
   "$PYTHON3" -c 'import yaml' 2>/dev/null ||
-    die "the kubelet step merges YAML with python3 and PyYAML, and '$PYTHON3 -c \"import yaml\"' failed: install python3-yaml (Debian, Ubuntu) or python3-pyyaml (RHEL, Fedora)"
+    die "the kubelet step merges YAML with python3 and PyYAML, and" \
+      "'$PYTHON3 -c \"import yaml\"' failed: install python3-yaml (Debian, Ubuntu)" \
+      "or python3-pyyaml (RHEL, Fedora)"
   if [[ $NETWORK_PATH == userspace ]]; then
     command -v "$OVS_VSCTL" >/dev/null ||
-      die "$OVS_VSCTL not found: install Open vSwitch with DPDK (openvswitch-switch-dpdk on Debian and Ubuntu)"
+      die "$OVS_VSCTL not found: install Open vSwitch with DPDK" \
+        "(openvswitch-switch-dpdk on Debian and Ubuntu)"
     vsctl get Open_vSwitch . ovs_version >/dev/null ||
-      die "cannot reach the Open vSwitch database with $OVS_VSCTL: start Open vSwitch (systemctl start openvswitch-switch)"
+      die "cannot reach the Open vSwitch database with $OVS_VSCTL:" \
+        "start Open vSwitch (systemctl start openvswitch-switch)"
   fi
 }
 `;

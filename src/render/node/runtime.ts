@@ -13,12 +13,13 @@ export const COMMAND_VARIABLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The environment block of the header, shared by bootstrap.sh and verify.sh. */
-export const ENVIRONMENT_HELP = `Environment (for tests and unusual layouts; leave unset on a real node):
+export const ENVIRONMENT_HELP = `\
+Environment (for tests and unusual layouts; leave unset on a real node):
   VHOST_USER_ROOT  prefix added to every absolute path (a fake root in tests)
   NODE_NAME        Kubernetes name of this node (default: uname -n)
   OVS_TIMEOUT      seconds ovs-vsctl waits for the database and ovs-vswitchd (30)
-  ${COMMAND_VARIABLES.map(([name]) => name).join(' ')}
-                   the command to run in place of ${COMMAND_VARIABLES.map(([, c]) => c).join(', ')}
+${COMMAND_VARIABLES.map(([name, command]) => `  ${name.padEnd(16)} runs in place of ${command}`)
+    .join('\n')}
   VHOST_USER_TEST_DEVARGS  tests only: "port=devargs ..." gives a DPDK port a virtual
                    device in place of its PCI NIC (a sandbox has no NIC to bind)`;
 
@@ -102,9 +103,9 @@ change() {
 }
 
 # A fault that no change can fix (a port OVS refused, a kernel that lacks a page size):
-# drift for --check and verify.sh, the end of the run otherwise.
+# drift for --check and verify.sh, the end of the run otherwise. The hint is the rest.
 fault() {
-  local area=$1 subject=$2 found=$3 planned=$4 hint=$5
+  local area=$1 subject=$2 found=$3 planned=$4 hint=\${*:5}
   if [[ $MODE == check ]]; then
     printf 'drift: %s: %s is %s, plan %s\n' "$area" "$subject" "$found" "$planned"
     DRIFTS=$((DRIFTS + 1))
@@ -120,6 +121,19 @@ backup_dir() {
     mkdir -p "$BACKUP_DIR"
     note "backups of what this run changes: $BACKUP_DIR"
   fi
+}
+
+# What the end of the run tells the user; each takes the words of one sentence.
+notice() {
+  NOTICES+=("$*")
+}
+
+needs_reboot() {
+  REBOOT_REASONS+=("$*")
+}
+
+needs_kubelet_restart() {
+  KUBELET_RESTART_REASONS+=("$*")
 }
 
 # Copies a file into the backup folder before it is changed or removed.

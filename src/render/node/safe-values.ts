@@ -62,7 +62,7 @@ export const FORMS = {
   ovsName: {
     pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/,
     rule: 'an OVS bridge or port name: letters, digits, "_", "." or "-", at most 15',
-    hint: 'OVS creates a kernel device per bridge, so keep to a short interface name like "br-dpdk".',
+    hint: 'OVS creates a kernel device per bridge: keep to a short interface name like "br-dpdk".',
   },
   ovsKey: {
     pattern: /^[a-z0-9][a-z0-9-]*$/,
