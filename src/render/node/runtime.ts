@@ -12,14 +12,17 @@ export const COMMAND_VARIABLES: ReadonlyArray<readonly [string, string]> = [
   ['UNAME', 'uname'],
 ];
 
+const COMMAND_HELP = COMMAND_VARIABLES
+  .map(([name, command]) => `  ${name.padEnd(16)} runs in place of ${command}`)
+  .join('\n');
+
 /** The environment block of the header, shared by bootstrap.sh and verify.sh. */
 export const ENVIRONMENT_HELP = `\
 Environment (for tests and unusual layouts; leave unset on a real node):
   VHOST_USER_ROOT  prefix added to every absolute path (a fake root in tests)
   NODE_NAME        Kubernetes name of this node (default: uname -n)
   OVS_TIMEOUT      seconds ovs-vsctl waits for the database and ovs-vswitchd (30)
-${COMMAND_VARIABLES.map(([name, command]) => `  ${name.padEnd(16)} runs in place of ${command}`)
-    .join('\n')}
+${COMMAND_HELP}
   VHOST_USER_TEST_DEVARGS  tests only: "port=devargs ..." gives a DPDK port a virtual
                    device in place of its PCI NIC (a sandbox has no NIC to bind)`;
 
