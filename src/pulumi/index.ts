@@ -1,2 +1,9 @@
-// Pulumi components: filled in by the Pulumi work.
-export {};
+// Pulumi components: `vhost-user-k8s/pulumi`.
+export * from './args';
+export * from './cluster';
+export * from './kube-ovn';
+export * from './network';
+export * from './node';
+export * from './subnet';
+export * from './userspace-cni';
+export * from './vm';

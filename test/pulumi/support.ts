@@ -1,0 +1,106 @@
+// The Pulumi SDK's mock runtime, with a record of every registration: the
+// mocks of `setMocks` see a resource's type, name and inputs, but not its
+// parent, dependencies or provider, which these tests are about.
+import * as pulumi from '@pulumi/pulumi';
+import { MockMonitor } from '@pulumi/pulumi/runtime/mocks';
+
+/** One registered resource, as the engine would receive it. */
+export interface Registration {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly inputs: any;
+  /** URN of the parent; '' for resources at the stack's top. */
+  readonly parent: string;
+  /** URNs the resource was declared to depend on (`dependsOn`), in any order. */
+  readonly dependencies: string[];
+  /** The provider reference, `<provider urn>::<id>`; '' for the default provider. */
+  readonly provider: string;
+}
+
+/** The registrations of a test, in registration order. */
+export class Registry {
+  public readonly all: Registration[] = [];
+
+  /** The one resource of that name (and type, when given). */
+  public named(name: string, type?: string): Registration {
+    const found = this.all.filter((r) => r.name === name && (!type || r.type === type));
+    if (found.length !== 1) {
+      throw new Error(`expected one resource named ${name}, found ${found.length}: `
+        + this.all.map((r) => r.name).join(', '));
+    }
+    return found[0];
+  }
+
+  /** The resources of a type, in registration order. */
+  public ofType(type: string): Registration[] {
+    return this.all.filter((r) => r.type === type);
+  }
+
+  /** The names of the resources a resource depends on. */
+  public dependenciesOf(name: string): string[] {
+    return this.named(name).dependencies.map(nameOfUrn).sort();
+  }
+
+  /** The name of a resource's parent. */
+  public parentOf(name: string): string {
+    return nameOfUrn(this.named(name).parent);
+  }
+}
+
+/** The name part of a URN. */
+export function nameOfUrn(urn: string): string {
+  return urn.slice(urn.lastIndexOf('::') + 2);
+}
+
+class RecordingMonitor extends MockMonitor {
+  public constructor(mocks: pulumi.runtime.Mocks, private readonly registry: Registry) {
+    super(mocks);
+  }
+
+  public override async registerResource(req: any, callback: (err: any, res: any) => void) {
+    await super.registerResource(req, (err: any, res: any) => {
+      if (!err) {
+        this.registry.all.push({
+          type: req.getType(),
+          name: req.getName(),
+          urn: res.getUrn(),
+          inputs: pulumi.runtime.deserializeProperties(req.getObject()),
+          parent: req.getParent(),
+          dependencies: req.getDependenciesList(),
+          provider: req.getProvider(),
+        });
+      }
+      callback(err, res);
+    });
+  }
+}
+
+/**
+ * Sets the mock runtime up, recording registrations into a fresh registry.
+ * Resources echo their inputs as their state; their id is `<name>-id`.
+ *
+ * @param preview whether the program runs as `pulumi preview`
+ */
+export async function mockRuntime(preview = false): Promise<Registry> {
+  const registry = new Registry();
+  const mocks: pulumi.runtime.Mocks = {
+    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    call: (args) => args.inputs,
+  };
+  await pulumi.runtime.setMocks(mocks, 'project', 'stack', preview);
+  pulumi.runtime.setMockOptions(new RecordingMonitor(mocks, registry), 'project', 'stack',
+    preview);
+  return registry;
+}
+
+/** Waits until every registration the program started has reached the mocks. */
+export async function settled(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  await require('@pulumi/pulumi/runtime/settings').waitForRPCs();
+}
+
+/** The value of an Output (which must become known). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
