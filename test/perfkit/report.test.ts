@@ -14,8 +14,14 @@ function guideCell(
   interfaceType: PerfInterfaceType, bytes: number, outcome: PerfOutcome,
 ): PerfResult {
   return {
-    kit: 'perf', pair: `${interfaceType}-same-node`, interfaceType, placement: 'same-node',
-    tool: 'qperf', protocol: 'tcp', size: Size.bytes(bytes), source: `${interfaceType}.log`,
+    kit: 'perf',
+    pair: `${interfaceType}-same-node`,
+    interfaceType,
+    placement: 'same-node',
+    tool: 'qperf',
+    protocol: 'tcp',
+    size: Size.bytes(bytes),
+    source: `${interfaceType}.log`,
     outcome,
   };
 }
