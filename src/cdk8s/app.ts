@@ -18,7 +18,9 @@ import { writeFilesAtomically } from '../synth/write';
  * (which `cdk8s synth` sets), else `dist`.
  *
  * With a plain `App`, the manifests are written but not the node files; write
- * `cluster.files` yourself then.
+ * `cluster.files` yourself then. `cdk8s synth --stdout` prints the `.yaml`
+ * files of the output folder and drops the folder, so the node files are not
+ * kept in that mode.
  */
 export class VhostUserApp extends App {
   /**

@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { addMembersFromSpec } from './from-spec';
 import {
-  manifestKey, markRegistry, Member, objectKey, SpecSection,
+  manifestKey, markRegistry, Member, objectKey,
 } from './members';
 import { NodeSideObjects } from './node-side';
 import { checkProps } from './props';
@@ -12,7 +12,7 @@ import {
 } from '../diagnostics/diagnostic';
 import { ClusterPlan } from '../plan/types';
 import { ManifestObject, OutputFile } from '../render/types';
-import { ClusterSpec, VersionSpec } from '../spec';
+import { ClusterSection, ClusterSpec, specEntryOf, VersionSpec } from '../spec';
 import { Synthesis, synthesize } from '../synth/synthesize';
 
 /** The metadata type of the warnings a cluster puts on its constructs. */
@@ -40,7 +40,7 @@ export interface VhostUserClusterProps {
 const CLUSTER = Symbol.for('vhost-user-k8s.VhostUserCluster');
 
 /** Sections that hold one member at most. */
-const SINGLE: Partial<Record<SpecSection, string>> = {
+const SINGLE: Partial<Record<ClusterSection, string>> = {
   kubeOvn: 'KubeOvnDpdk', userspaceCni: 'UserspaceCni',
 };
 
@@ -167,7 +167,7 @@ export class VhostUserCluster extends Chart {
   /** The `ClusterSpec` the members make together, as a spec file would hold it. */
   public toSpec(): ClusterSpec {
     const members = this.activeMembers();
-    const specs = <T>(section: SpecSection) => members
+    const specs = <T>(section: ClusterSection) => members
       .filter((m) => m.section === section).map((m) => m.spec as T);
     const optional = <T>(key: string, value: T | undefined) =>
       (value === undefined || (Array.isArray(value) && value.length === 0) ? {} : { [key]: value });
@@ -284,12 +284,9 @@ export class VhostUserCluster extends Chart {
 
   /** The member a spec path (`vms[2].memory`, `kubeOvn.version`) is about. */
   private memberAt(path: string): Member | undefined {
-    const match = /^(?:(nodes|networks|subnets|vms)\[(\d+)\]|(kubeOvn|userspaceCni)\b)/.exec(path);
-    if (match === null) {
-      return undefined;
-    }
-    const section = (match[1] ?? match[3]) as SpecSection;
-    return this.activeMembers().filter((m) => m.section === section)[Number(match[2] ?? 0)];
+    const entry = specEntryOf(path);
+    return entry === undefined ? undefined
+      : this.activeMembers().filter((m) => m.section === entry.section)[entry.index];
   }
 
   /** Members still in the tree (`node.tryRemoveChild` takes one out of the cluster). */

@@ -1,9 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ManifestObject } from '../render/types';
-
-/** The part of a cluster spec a member construct stands for. */
-export type SpecSection =
-  | 'nodes' | 'networks' | 'subnets' | 'vms' | 'kubeOvn' | 'userspaceCni';
+import { ClusterSection } from '../spec/sections';
 
 /**
  * A construct that contributes one section (or one array entry) of the
@@ -13,7 +10,7 @@ export type SpecSection =
  */
 export interface Member {
   /** Where its spec goes. */
-  readonly section: SpecSection;
+  readonly section: ClusterSection;
   /** The construct, for diagnostics and warnings. */
   readonly construct: IConstruct;
   /** Its part of the spec: exactly the props it was given. */
@@ -72,7 +69,9 @@ export function clusterOf(scope: IConstruct, what: string): IClusterRegistry {
  * @returns the cluster
  * @internal
  */
-export function joinCluster(member: IConstruct, section: SpecSection, spec: object): IClusterRegistry {
+export function joinCluster(
+  member: IConstruct, section: ClusterSection, spec: object,
+): IClusterRegistry {
   const scope = member.node.scope;
   const what = `${member.constructor.name} '${member.node.id}'`;
   const cluster = scope ? clusterOf(scope, what) : clusterOf(member, what);

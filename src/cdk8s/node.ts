@@ -63,7 +63,8 @@ function nodeValues(props: NodeSpec): ValueProp[] {
       Size.parse),
     ...(topology.numaNodes ?? []).flatMap((numaNode, i) =>
       valueProp(`topology.numaNodes[${i}].memory`, numaNode.memory, Size.parse)),
-    ...(props.nics ?? []).flatMap((nic, i) => valueProp(`nics[${i}].pci`, nic.pci, PciAddress.parse)),
+    ...(props.nics ?? []).flatMap((nic, i) =>
+      valueProp(`nics[${i}].pci`, nic.pci, PciAddress.parse)),
     ...valueProp('cpus.housekeeping', cpus?.housekeeping, CpuSet.parse),
     ...valueProp('cpus.pmd', cpus?.pmd, CpuSet.parse),
     ...valueProp('cpus.lcore', cpus?.lcore, CpuSet.parse),

@@ -2,10 +2,10 @@ import { IConstruct } from 'constructs';
 import { Findings } from '../diagnostics/findings';
 import { checkShape } from '../diagnostics/rules/spec-shape';
 import { ValueError } from '../model/errors';
+import { ClusterSection } from '../spec/sections';
 
 /** A section of the cluster spec whose props a construct checks. @internal */
-export type PropsSection =
-  | 'nodes' | 'networks' | 'subnets' | 'vms' | 'kubeOvn' | 'userspaceCni' | 'versions';
+export type PropsSection = ClusterSection | 'versions';
 
 /** Sections that are arrays of entries in a cluster spec. */
 const ARRAY_SECTIONS: readonly PropsSection[] = ['nodes', 'networks', 'subnets', 'vms'];

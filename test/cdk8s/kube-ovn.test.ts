@@ -42,7 +42,9 @@ describe('KubeOvnDpdk', () => {
     const cluster = kubeOvnCluster();
     cluster.node.tryRemoveChild('KubeOvn');
 
-    const message = errorOf(() => new KubeOvnDpdk(cluster, 'KubeOvn', { tunnelType: 'gre' as any }));
+    const message = errorOf(() => new KubeOvnDpdk(cluster, 'KubeOvn', {
+      tunnelType: 'gre' as any,
+    }));
     expect(message).toContain('\'tunnelType\': props.tunnelType is "gre", which is not an '
       + 'allowed value; use one of: "geneve", "vxlan", "stt"');
   });

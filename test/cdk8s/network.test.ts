@@ -42,7 +42,8 @@ describe('VhostUserNetwork', () => {
       name: 'ovs-dpdk', cidr: '10.0.0.0/33',
     }));
 
-    expect(message).toMatch(/^Invalid props for VhostUserNetwork at 'lab\/net':\n {2}- 'cidr': invalid CIDR "10\.0\.0\.0\/33"/);
+    expect(message).toContain('Invalid props for VhostUserNetwork at \'lab/net\':\n'
+      + '  - \'cidr\': invalid CIDR "10.0.0.0/33"');
   });
 
   test('a Kube-OVN network with another name is refused at synth, with Virtink\'s reason', () => {

@@ -8,7 +8,8 @@ function pod(name: string): ManifestObject {
 
 describe('NodeSideObjects', () => {
   function nodeSide(manifests: ManifestObject[]): NodeSideObjects {
-    const source = (key: string) => manifests.find((m) => `Pod/kube-system/${m.metadata.name}` === key)!;
+    const source = (key: string) =>
+      manifests.find((m) => `Pod/kube-system/${m.metadata.name}` === key)!;
     return new NodeSideObjects(Testing.chart(), 'NodeSide', source);
   }
 

@@ -3,7 +3,8 @@
 import { Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  DhcpSubnet, KubeOvnDpdk, OvsDpdkNode, UserspaceCni, VhostUserCluster, VhostUserNetwork, VhostUserVm,
+  DhcpSubnet, KubeOvnDpdk, OvsDpdkNode, UserspaceCni, VhostUserCluster, VhostUserNetwork,
+  VhostUserVm,
 } from '../../src/cdk8s';
 import { manualGuideKubeOvn } from '../fixtures/specs/manual-guide-kube-ovn';
 import { manualGuideUserspace } from '../fixtures/specs/manual-guide-userspace';

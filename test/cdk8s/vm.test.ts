@@ -32,7 +32,8 @@ describe('VhostUserVm', () => {
       ...KUBE_OVN_VM, memory: '1 Gi',
     }));
 
-    expect(message).toMatch(/^Invalid props for VhostUserVm at 'lab\/vm':\n {2}- 'memory': invalid size "1 Gi"/);
+    expect(message).toContain('Invalid props for VhostUserVm at \'lab/vm\':\n'
+      + '  - \'memory\': invalid size "1 Gi"');
   });
 
   test('a MAC address that cannot be read is refused with the prop and the value', () => {
