@@ -154,8 +154,8 @@ grub_with_cmdline() {
 }
 
 # GRUB puts GRUB_CMDLINE_LINUX_DEFAULT after GRUB_CMDLINE_LINUX on the normal boot
-# entry, and the kernel keeps the last value of a repeated argument: a planned key
-# set there would silently win over the plan.
+# entry (grub-mkconfig, 10_linux), and the kernel keeps the last value of a repeated
+# argument: a planned key set there would silently win over the plan.
 refuse_args_in_cmdline_default() {
   local file line word
   local -a words

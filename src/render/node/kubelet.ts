@@ -106,7 +106,11 @@ else:
     sys.stdout.write(yaml.safe_dump(merged, default_flow_style=False, sort_keys=False))
 `;
 
-const FUNCTIONS = bash`kubelet_merge() {
+const FUNCTIONS = bash`# The kubelet configuration is YAML its user may have edited: it is merged key by key,
+# never appended to (a second "cpuManagerPolicy:" appended with cat >> leaves the
+# file with duplicate keys). bash reads no YAML, so python3 with PyYAML merges it; both
+# come with cloud-init on most distributions, and the preflight checks for them.
+kubelet_merge() {
   "$PYTHON3" -c "$KUBELET_MERGE_PY" "$1" "$2" "$KUBELET_FRAGMENT"
 }
 

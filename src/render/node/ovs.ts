@@ -4,7 +4,7 @@ import { bash, bashArray, bashConst } from './shell';
 
 /**
  * Keys ovs-vswitchd reads only when DPDK starts: changing one on a running DPDK
- * needs a restart (ovs-vswitchd.conf.db(5); see userspace-cni-ovs.md §2.1).
+ * needs a restart (ovs-vswitchd.conf.db(5), table Open_vSwitch, other_config).
  */
 export const OVS_KEYS_READ_AT_DPDK_START = [
   'dpdk-init', 'dpdk-lcore-mask', 'dpdk-socket-mem', 'dpdk-socket-limit', 'dpdk-alloc-mem',
@@ -200,7 +200,8 @@ port_devargs() {
 }
 
 # ovs-vsctl exits 0 even when ovs-vswitchd cannot start DPDK or open a port, so the
-# outcome is read back: dpdk_initialized, iface_types, Interface error and ofport.
+# outcome is read back: dpdk_initialized, iface_types, Interface error and ofport
+# (ovs-vswitchd.conf.db(5), table Interface; seen with OVS 3.1).
 ovs_health() {
   local found port
   if [[ $MODE == apply ]]; then
