@@ -18,39 +18,50 @@ export interface Registration {
   readonly provider: string;
 }
 
-/** The registrations of a test, in registration order. */
+/**
+ * The registrations of a test, in registration order. Resources are named by
+ * their label, `<Kind> <name>` (`VhostUserVm lab-vm`, `Pod lab-dpdk-...`): a
+ * component and its main resource share a name.
+ */
 export class Registry {
   public readonly all: Registration[] = [];
 
-  /** The one resource of that name (and type, when given). */
-  public named(name: string, type?: string): Registration {
-    const found = this.all.filter((r) => r.name === name && (!type || r.type === type));
+  /** The labels of every registration, in order. */
+  public get labels(): string[] {
+    return this.all.map((r) => labelOf(r.urn));
+  }
+
+  /** The one resource with that label. */
+  public get(label: string): Registration {
+    const found = this.all.filter((r) => labelOf(r.urn) === label);
     if (found.length !== 1) {
-      throw new Error(`expected one resource named ${name}, found ${found.length}: `
-        + this.all.map((r) => r.name).join(', '));
+      throw new Error(`expected one ${label}, found ${found.length} among: `
+        + this.labels.join(', '));
     }
     return found[0];
   }
 
-  /** The resources of a type, in registration order. */
-  public ofType(type: string): Registration[] {
-    return this.all.filter((r) => r.type === type);
+  /** The resources of a kind, in registration order. */
+  public ofKind(kind: string): Registration[] {
+    return this.all.filter((r) => labelOf(r.urn).startsWith(`${kind} `));
   }
 
-  /** The names of the resources a resource depends on. */
-  public dependenciesOf(name: string): string[] {
-    return this.named(name).dependencies.map(nameOfUrn).sort();
+  /** The labels of the resources a resource depends on, sorted. */
+  public dependenciesOf(label: string): string[] {
+    return this.get(label).dependencies.map(labelOf).sort();
   }
 
-  /** The name of a resource's parent. */
-  public parentOf(name: string): string {
-    return nameOfUrn(this.named(name).parent);
+  /** The label of a resource's parent. */
+  public parentOf(label: string): string {
+    return labelOf(this.get(label).parent);
   }
 }
 
-/** The name part of a URN. */
-export function nameOfUrn(urn: string): string {
-  return urn.slice(urn.lastIndexOf('::') + 2);
+/** `<Kind> <name>` of a URN: the last type of its type chain, and its name. */
+export function labelOf(urn: string): string {
+  const parts = urn.split('::');
+  const type = parts[parts.length - 2].split('$').pop()!;
+  return `${type.slice(type.lastIndexOf(':') + 1)} ${parts[parts.length - 1]}`;
 }
 
 class RecordingMonitor extends MockMonitor {
