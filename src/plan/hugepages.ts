@@ -125,7 +125,8 @@ export interface LedgerInput {
 
 /**
  * The hugepage ledger of each NUMA node (memory-only nodes included, nodes known
- * to have no memory left out unless VMs are placed there): boot pages, what OVS takes (`dpdk-socket-mem`)
+ * to have no memory left out unless VMs are placed there): boot pages, what
+ * OVS takes (`dpdk-socket-mem`)
  * and may hold (up to `dpdk-socket-limit`, in whole pages), what VMs demand,
  * and what is left. Unless fixed, boot pages are what OVS may hold plus the VM
  * demand, rounded up to whole pages.

@@ -65,7 +65,7 @@ describe('planCpus placement', () => {
     expect(result.pmd.toList()).toBe('1-2,9-10,17-18,25-26');
   });
 
-  test('a NUMA node too small for a PMD core and a VM core keeps its cores for housekeeping', () => {
+  test('a NUMA node too small for a PMD and a VM core keeps its cores for housekeeping', () => {
     const small = HostTopology.of({
       numaNodes: [
         { id: 0, cores: [0, 1, 2, 3].map((c) => ({ socket: 0, threads: [c] })) },
@@ -80,7 +80,7 @@ describe('planCpus placement', () => {
   test('NUMA nodes without CPUs are skipped', () => {
     const memoryOnly = HostTopology.of({
       numaNodes: [
-        { id: 0, cores: [{ socket: 0, threads: [0] }, { socket: 0, threads: [1] }, { socket: 0, threads: [2] }] },
+        { id: 0, cores: [0, 1, 2].map((cpu) => ({ socket: 0, threads: [cpu] })) },
         { id: 1, cores: [] },
       ],
     });

@@ -157,7 +157,9 @@ describe('the guide\'s inconsistencies, fed back as overrides', () => {
   test('D9: hugepages=60 on 32Gi NUMA nodes leaves no room for the reserved memory', () => {
     const { diagnostics } = planOf(guideBox(2, {
       topology: {
-        uniform: { numaNodes: 2, coresPerNumaNode: 10, siblings: 'adjacent', memoryPerNumaNode: '32Gi' },
+        uniform: {
+          numaNodes: 2, coresPerNumaNode: 10, siblings: 'adjacent', memoryPerNumaNode: '32Gi',
+        },
       },
       hugepages: { pagesPerNumaNode: 30 },
       kubelet: GUIDE_KUBELET,

@@ -44,7 +44,8 @@ test('NIC005: a port name used twice', () => {
 
 test('NIC006: a port name that is no OVS interface name', () => {
   expect(withCode(plan([{ pci: 'af:00.0', numaNode: 0, port: 'up link' }]).diagnostics,
-    'NIC006')[0].message).toBe('the port name "up link" is not 1 to 15 letters, digits, ".", "_" or "-"');
+    'NIC006')[0].message)
+    .toBe('the port name "up link" is not 1 to 15 letters, digits, ".", "_" or "-"');
 });
 
 test('NIC007: a NIC on a NUMA node without CPUs warns', () => {

@@ -20,7 +20,8 @@ const contextArb = (versions: { kubelet: string[]; ovs: string[] }) => fc.record
 });
 const modern = contextArb({ kubelet: ['1.32', '1.33', '1.35'], ovs: ['3.1', '3.3', '3.5', '3.7'] });
 const anyVersion = contextArb({
-  kubelet: ['1.20', '1.23', '1.28', '1.31', '1.32', '1.35'], ovs: ['2.17', '3.1', '3.3', '3.5', '4.0'],
+  kubelet: ['1.20', '1.23', '1.28', '1.31', '1.32', '1.35'],
+  ovs: ['2.17', '3.1', '3.3', '3.5', '4.0'],
 });
 
 const HOSTS = [{ name: 'node-1', encapIp: '10.0.0.1/24' }];
@@ -190,8 +191,9 @@ const brokenTopologyArb = fc.oneof(
   fc.array(fc.record({
     id: fc.integer({ min: -1, max: 9 }),
     memory: fc.option(text, { nil: undefined }),
-    cores: fc.array(fc.record({ threads: fc.array(fc.integer({ min: -1, max: 20 }), { maxLength: 3 }) }),
-      { maxLength: 4 }),
+    cores: fc.array(fc.record({
+      threads: fc.array(fc.integer({ min: -1, max: 20 }), { maxLength: 3 }),
+    }), { maxLength: 4 }),
   }), { maxLength: 3 }).map((numaNodes) => ({ numaNodes })),
   text.map((lscpu) => ({ lscpu })),
 ).map((topology): NodeSpec => ({ name: 'pool', topology } as NodeSpec));

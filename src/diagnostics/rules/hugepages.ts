@@ -26,9 +26,8 @@ export function checkHugepages(
       const vms = entry.vms.isZero ? '' : ` and VMs ${entry.vms}`;
       findings.error('HUGE005', {
         path: plan.fixed ? `${ctx.path}.pagesPerNumaNode` : ctx.path,
-        message: `NUMA node ${entry.numaNode}: ${entry.pages} pages of ${plan.size} (${entry.total}) `
-          + `cannot hold OVS ${entry.ovsHeld} (dpdk-socket-mem ${entry.ovs}${entry.headroom.isZero
-            ? '' : ` plus ${entry.headroom} up to dpdk-socket-limit and whole pages`})${vms}; `
+        message: `${pagesOf(entry.numaNode, entry.pages, plan.size, entry.total)} cannot hold OVS ${entry.ovsHeld} (dpdk-socket-mem ${entry.ovs}${entry.headroom.isZero
+          ? '' : ` plus ${entry.headroom} up to dpdk-socket-limit and whole pages`})${vms}; `
           + `${entry.shortfall} short`,
         hint: 'Raise pagesPerNumaNode, leave it out to have the pages sized, or place fewer VMs '
           + 'on this NUMA node.',
@@ -42,12 +41,16 @@ export function checkHugepages(
     if (memory !== undefined && needed.compare(memory) > 0) {
       findings.error('HUGE006', {
         path: plan.fixed ? `${ctx.path}.pagesPerNumaNode` : ctx.path,
-        message: `NUMA node ${entry.numaNode}: ${entry.pages} pages of ${plan.size} (${entry.total}) `
-          + `and the kubelet's reserved memory ${reserved} need ${needed}, more than the node's `
+        message: `${pagesOf(entry.numaNode, entry.pages, plan.size, entry.total)} and the kubelet's reserved memory ${reserved} need ${needed}, more than the node's `
           + `${memory}`,
         hint: 'Allocate fewer hugepages, reserve less memory, or place fewer VMs on this NUMA '
           + 'node.',
       });
     }
   }
+}
+
+/** `NUMA node 0: 30 pages of 1Gi (30Gi)`, how both rules start. */
+function pagesOf(numaNode: number, pages: number, size: Size, total: Size): string {
+  return `NUMA node ${numaNode}: ${pages} pages of ${size} (${total})`;
 }

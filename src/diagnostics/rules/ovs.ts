@@ -61,11 +61,14 @@ export function checkOvs(plan: OvsPlan, ctx: OvsRuleContext, findings: Findings)
     });
   }
 
+  const threadFields: Record<string, string> = {
+    'n-handler-threads': 'handlerThreads',
+    'n-revalidator-threads': 'revalidatorThreads',
+  };
   for (const [key, value] of plan.otherConfig) {
-    if ((key === 'n-handler-threads' || key === 'n-revalidator-threads')
-      && !/^[1-9]\d*$/.test(value)) {
+    if (threadFields[key] !== undefined && !/^[1-9]\d*$/.test(value)) {
       findings.error('OVS010', {
-        path: `${ctx.path}.${key === 'n-handler-threads' ? 'handlerThreads' : 'revalidatorThreads'}`,
+        path: `${ctx.path}.${threadFields[key]}`,
         message: `${key} is ${value}, not a whole number of 1 or more`,
         hint: 'Give a whole number such as 4, or leave it out.',
       });

@@ -35,11 +35,14 @@ test('a plan with boot-time hugepages is clean', () => {
 test('KERNEL002: hugepages left to a runtime unit warn, with the counts', () => {
   const found = check({ hugepagesAtRuntime: true });
   expect(codesAndPaths(found)).toEqual(['KERNEL002 nodes[0].kernel.version']);
-  expect(found[0].message).toMatch(/^the NUMA nodes need different numbers of 1Gi hugepages \(node 0: 5, node 1: 1\)/);
+  expect(found[0].message).toMatch(
+    /^the NUMA nodes need different numbers of 1Gi hugepages \(node 0: 5, node 1: 1\)/);
 });
 
 test('KERNEL003: vfio-pci on an architecture without a known IOMMU argument', () => {
-  const power = HostTopology.uniform({ numaNodes: 1, coresPerNumaNode: 2, architecture: 'ppc64le' });
+  const power = HostTopology.uniform({
+    numaNodes: 1, coresPerNumaNode: 2, architecture: 'ppc64le',
+  });
   expect(codesAndPaths(check({}, power))).toEqual(['KERNEL003 nodes[0].kernel']);
 });
 
