@@ -29,7 +29,8 @@ export const KUBELET_FEATURES = {
  * `reservedSystemCPUs` = housekeeping ∪ PMD and the policy options the version
  * has; on hosts with several NUMA nodes the `single-numa-node` topology manager
  * and the Static memory manager with `reservedMemory` on every NUMA node with
- * memory, summing exactly to the Node Allocatable reservation.
+ * memory, summing exactly to the Node Allocatable reservation. A given
+ * `reservedMemory` turns the memory manager on for one NUMA node too.
  *
  * `evictionHard` is written only when given: a partial `evictionHard` map
  * would drop the kubelet's other default thresholds.
@@ -47,9 +48,11 @@ export function planKubelet(
   const reservation = readMemoryReservation(spec, host, path, findings);
   const numaNodes = host.numaNodeIds();
   const multiNuma = numaNodes.length > 1;
+  // Given reservedMemory asks for the memory manager even on one NUMA node.
+  const memoryManager = multiNuma || spec?.reservedMemory !== undefined;
 
   let reservedMemory: ReservedMemoryEntry[] = [];
-  if (multiNuma) {
+  if (memoryManager) {
     const withMemory = numaNodes.filter((id) => !host.memoryOf(id)?.isZero);
     reservedMemory = spec?.reservedMemory === undefined
       ? spreadReservedMemory(reservation, withMemory)
@@ -77,7 +80,7 @@ export function planKubelet(
     ...(multiNuma && manyNuma
       ? { topologyManagerPolicyOptions: { 'max-allowable-numa-nodes': String(numaNodes.length) } }
       : {}),
-    ...(multiNuma
+    ...(memoryManager
       ? {
         memoryManagerPolicy: 'Static',
         reservedMemory: reservedMemory.map((entry) => ({
@@ -101,7 +104,7 @@ export function planKubelet(
     reservedTotal: reservation.total,
     reservation,
     topologyManagerPolicy: multiNuma ? 'single-numa-node' : 'none',
-    memoryManager: multiNuma,
+    memoryManager,
     fullPcpusOnly,
     strictCpuReservation,
   };

@@ -205,8 +205,8 @@ export interface KubeletPlan {
   /** The keys to merge, as they appear in KubeletConfiguration. */
   readonly config: Record<string, unknown>;
   /**
-   * `reservedMemory`, one entry per NUMA node with memory; empty on hosts with
-   * one NUMA node, where the memory manager is not used.
+   * `reservedMemory`, one entry per NUMA node with memory; empty when the
+   * memory manager is not used (one NUMA node and no `reservedMemory` given).
    */
   readonly reservedMemory: Array<{ numaNode: number; memory: Size }>;
   /** kubeReserved + systemReserved + hard eviction, what reservedMemory sums to. */
@@ -215,7 +215,10 @@ export interface KubeletPlan {
   readonly reservation: MemoryReservation;
   /** `topologyManagerPolicy`: `single-numa-node` on hosts with several NUMA nodes. */
   readonly topologyManagerPolicy: 'single-numa-node' | 'none';
-  /** Whether the Static memory manager is used (hosts with several NUMA nodes). */
+  /**
+   * Whether the Static memory manager is used: on hosts with several NUMA
+   * nodes, or when `reservedMemory` is given.
+   */
   readonly memoryManager: boolean;
   /** Whether the CPU manager option `full-pcpus-only` is on. */
   readonly fullPcpusOnly: boolean;

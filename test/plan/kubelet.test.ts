@@ -95,3 +95,9 @@ test('takes the configuration path as given', () => {
   expect(plan({ configPath: '/etc/kubernetes/kubelet.yaml' }).configPath)
     .toBe('/etc/kubernetes/kubelet.yaml');
 });
+
+test('a given reservedMemory turns the memory manager on for one NUMA node too', () => {
+  const kubelet = plan({ reservedMemory: ['2148Mi'] }, 1);
+  expect([kubelet.config.memoryManagerPolicy, kubelet.config.topologyManagerPolicy])
+    .toEqual(['Static', undefined]);
+});
