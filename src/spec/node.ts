@@ -272,7 +272,8 @@ export interface OvsSpec {
    * Hugepage memory OVS takes on each NUMA node (`dpdk-socket-mem`), one
    * entry per NUMA node in node order, as OVS writes them (MiB: `1024`).
    *
-   * @default - 1024 on every NUMA node
+   * @default - 1024 (more for MTUs above 1500, as the OVS mempool needs) in whole
+   *   hugepages on every NUMA node with CPUs, 0 on NUMA nodes without CPUs
    */
   readonly socketMem?: string;
 
@@ -368,7 +369,10 @@ export interface KubeletSpec {
    * (`reservedMemory`), one entry per NUMA node in node order. Must sum to
    * kubeReserved + systemReserved + the eviction threshold.
    *
-   * @default - that sum spread evenly over the NUMA nodes
+   * @default - on hosts with several NUMA nodes, kubeReserved and
+   *   systemReserved split evenly in whole Mi over the NUMA nodes with memory,
+   *   the first of them also taking the eviction threshold and the rest of the
+   *   split (2148Mi and 2Gi for 2Gi + 2Gi + 100Mi on two nodes)
    */
   readonly reservedMemory?: string[];
 
