@@ -5,7 +5,6 @@ import { plannedNode } from '../../support/node-plan-fixture';
 // Whole runs on the Kube-OVN path, whose steps need no Open vSwitch on the host;
 // test/integration/bootstrap-ovs.test.ts runs the Userspace CNI path against a real one.
 const BOOTSTRAP = 'nodes/worker/bootstrap.sh';
-const VERIFY = 'nodes/worker/verify.sh';
 
 let node: FakeNode;
 beforeEach(() => {
@@ -48,40 +47,5 @@ describe('bootstrap.sh', () => {
     const run = node.run(BOOTSTRAP, ['--force']);
     expect([run.status, run.stderr]).toEqual([1, 'bootstrap.sh: error: unknown option --force; ' +
       'Usage: bootstrap.sh [--check] [--drained]\n']);
-  });
-});
-
-describe('verify.sh', () => {
-  test('passes once the node is bootstrapped and rebooted', () => {
-    node.run(BOOTSTRAP, ['--drained']);
-    node.reboot();
-    const run = node.run(VERIFY);
-    expect([run.status, run.stdout]).toEqual([0, '']);
-  });
-
-  test('reports the kernel arguments a node not yet rebooted lacks', () => {
-    node.run(BOOTSTRAP, ['--drained']);
-    const run = node.run(VERIFY);
-    expect(run.stdout).toContain('drift: kernel: argument isolcpus=1,5,9,13 of the running ' +
-      'kernel is absent, plan present (reboot to apply)\n');
-  });
-
-  test('and --check report exactly the one file changed by hand', () => {
-    node.run(BOOTSTRAP, ['--drained']);
-    node.reboot();
-    node.write('/opt/ovs-config/config.cfg', 'dpdk-init=true\n');
-    const drift = 'drift: kube-ovn: /opt/ovs-config/config.cfg is different, plan nodes/worker/config.cfg\n';
-    const verify = node.run(VERIFY);
-    const check = node.run(BOOTSTRAP, ['--check']);
-    expect([verify.status, verify.stdout, check.status, check.stdout]).toEqual([1, drift, 1, drift]);
-  });
-
-  test('compares the hugepage capacity the kubelet reports with sysfs', () => {
-    node.run(BOOTSTRAP, ['--drained']);
-    node.reboot();
-    node.setCapacity('hugepages-1Gi', '4Gi');
-    const run = node.run(VERIFY);
-    expect(run.stdout).toBe(
-      'drift: kubelet: capacity hugepages-1Gi of node worker-1 is "4Gi", plan "8Gi"\n');
   });
 });
