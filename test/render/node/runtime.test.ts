@@ -19,8 +19,8 @@ describe('install_file', () => {
   test('writes a missing file with its mode and announces the change', () => {
     const run = node.source(SCRIPT, install);
     expect(run.stdout).toBe('change: demo: /etc/demo.conf from absent to nodes/worker/demo.conf\n');
-    expect([node.read('/etc/demo.conf'), statSync(node.path('/etc/demo.conf')).mode & 0o777])
-      .toEqual(['new\n', 0o640]);
+    expect([node.read('/etc/demo.conf'), statSync(node.path('/etc/demo.conf')).mode.toString(8)])
+      .toEqual(['new\n', '100640']);
   });
 
   test('backs up the file it replaces and leaves no temporary file behind', () => {
