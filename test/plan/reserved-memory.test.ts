@@ -43,6 +43,17 @@ describe('readMemoryReservation', () => {
     expect(result.total.toQuantity()).toBe('2148Mi');
   });
 
+  test('KUBELET003: more memory than any machine has is taken for a typo', () => {
+    const { result, diagnostics } = reservation({
+      systemReservedMemory: '2Pi', evictionHard: '3Pi',
+    });
+    expect(codesAndPaths(diagnostics)).toEqual([
+      'KUBELET003 nodes[0].kubelet.systemReservedMemory',
+      'KUBELET003 nodes[0].kubelet.evictionHard',
+    ]);
+    expect(result.total.toQuantity()).toBe('2Gi');
+  });
+
   test('keeps evictionHard as given, so that only given thresholds are written', () => {
     expect(reservation({ evictionHard: '200Mi' }).result.evictionHard).toBe('200Mi');
     expect(reservation().result.evictionHard).toBeUndefined();

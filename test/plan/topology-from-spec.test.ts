@@ -78,6 +78,15 @@ describe('topologyFromSpec', () => {
     ]);
   });
 
+  test('takes memory beyond any machine for a typo and plans without it', () => {
+    const { result, diagnostics } = collect((f) => topologyFromSpec({
+      uniform: { numaNodes: 4, coresPerNumaNode: 2, memoryPerNumaNode: '512Ti' },
+    }, undefined, 'nodes[0]', f));
+    expect(result?.memoryOf(0)).toBeUndefined();
+    expect(codesAndPaths(diagnostics))
+      .toEqual(['TOPO003 nodes[0].topology', 'TOPO004 nodes[0].topology']);
+  });
+
   test('warns about an architecture the rules do not know', () => {
     const { diagnostics } = collect((f) => topologyFromSpec({
       architecture: 'mips64',
