@@ -54,11 +54,12 @@ export interface MemberNames {
  */
 export function prepareCluster(name: string, args: VhostUserClusterArgs): PreparedCluster {
   const known = knownSpec(name, args);
+  const names = memberNames(name, known);
   const synthesis = synthesize(known.spec);
   if (hasErrors(synthesis.diagnostics)) {
     throw clusterError(name, synthesis.diagnostics, known.standIns);
   }
-  return { known, rendered: plainRendering(synthesis), names: memberNames(name, known) };
+  return { known, rendered: plainRendering(synthesis), names };
 }
 
 /**

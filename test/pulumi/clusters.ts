@@ -6,7 +6,7 @@ import { manualGuideUserspace } from '../fixtures/specs/manual-guide-userspace';
 
 /** The args of a cluster spec: the spec less its name, which the component gives. */
 export function argsOf(spec: ClusterSpec): VhostUserClusterArgs {
-  const { name: _name, ...args } = structuredClone(spec);
+  const { name: _name, ...args } = JSON.parse(JSON.stringify(spec)) as ClusterSpec;
   return args;
 }
 

@@ -87,22 +87,37 @@ class RecordingMonitor extends MockMonitor {
   }
 }
 
+/** Options of {@link mockRuntime}. */
+export interface MockOptions {
+  /** Whether the program runs as `pulumi preview`. */
+  readonly preview?: boolean;
+  /**
+   * The state a resource reports back; in a preview, outputs it leaves out
+   * are unknown.
+   */
+  readonly state?: (args: pulumi.runtime.MockResourceArgs) => Record<string, any>;
+}
+
 /**
  * Sets the mock runtime up, recording registrations into a fresh registry.
- * Resources echo their inputs as their state; their id is `<name>-id`.
- *
- * @param preview whether the program runs as `pulumi preview`
+ * Resources echo their inputs as their state unless `state` says otherwise;
+ * their id is `<name>-id`.
  */
-export async function mockRuntime(preview = false): Promise<Registry> {
+export async function mockRuntime(options: MockOptions = {}): Promise<Registry> {
   const registry = new Registry();
+  const preview = options.preview ?? false;
   const mocks: pulumi.runtime.Mocks = {
-    newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+    newResource: (args) => ({ id: `${args.name}-id`, state: (options.state ?? echo)(args) }),
     call: (args) => args.inputs,
   };
   await pulumi.runtime.setMocks(mocks, 'project', 'stack', preview);
   pulumi.runtime.setMockOptions(new RecordingMonitor(mocks, registry), 'project', 'stack',
     preview);
   return registry;
+}
+
+function echo(args: pulumi.runtime.MockResourceArgs): Record<string, any> {
+  return args.inputs;
 }
 
 /** Waits until every registration the program started has reached the mocks. */
