@@ -1,4 +1,5 @@
 import { Findings } from '../diagnostics/findings';
+import { checkKubeOvnSettings } from '../diagnostics/rules/kube-ovn-node';
 import { checkUserspaceCni } from '../diagnostics/rules/network';
 import { checkNames, checkNetworkPath } from '../diagnostics/rules/spec';
 import { checkShape } from '../diagnostics/rules/spec-shape';
@@ -66,6 +67,9 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
   if (path === 'userspace' && spec.userspaceCni !== undefined) {
     checkUserspaceCni(spec.userspaceCni, findings);
   }
+  if (path === 'kube-ovn') {
+    checkKubeOvnSettings(spec.kubeOvn, findings);
+  }
 
   const planned = planPools(spec, path, versions, findings);
   const networks = planNetworks(spec.networks ?? [], {
@@ -131,6 +135,7 @@ function capacityOf(pool: NodePlan): PoolCapacity {
     hosts: pool.hosts.map((host) => host.name),
     pageSize: pool.hugepages.size,
     numaNodes: pool.capacity,
+    cpuMultiple: pool.kubelet.fullPcpusOnly ? pool.topology.threadsPerCore : 1,
   };
 }
 

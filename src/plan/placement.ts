@@ -1,6 +1,8 @@
 import { NumaCapacity, NumaPlacement, PoolPlacement, VmPlacement, VmPlan } from './types';
 import { Findings } from '../diagnostics/findings';
-import { reportUnplaced, warnRiskyPools } from '../diagnostics/rules/placement';
+import {
+  reportSmtMisaligned, reportUnplaced, warnRiskyPools,
+} from '../diagnostics/rules/placement';
 import { Size } from '../model/size';
 
 /** What one node pool offers VMs, per host. */
@@ -12,6 +14,11 @@ export interface PoolCapacity {
   readonly pageSize: Size;
   /** What each NUMA node of one host offers VMs after every reservation. */
   readonly numaNodes: readonly NumaCapacity[];
+  /**
+   * The vCPU count of a VM must be a multiple of this: the threads per core
+   * when the kubelet's `full-pcpus-only` is on, else 1.
+   */
+  readonly cpuMultiple: number;
 }
 
 /** The result of the placement preview. */
@@ -116,7 +123,10 @@ export function placeVms(
         ...(assigned && { assigned: assigned.numaNode, host: pool.hosts[assigned.host] }),
       });
     }
-    if (!chosen && candidates.length > 0) {
+    const aligned = candidates.filter((pool) => vm.cpus % pool.cpuMultiple === 0);
+    if (!chosen && candidates.length > 0 && aligned.length === 0) {
+      reportSmtMisaligned(vm, candidates, findings);
+    } else if (!chosen && candidates.length > 0) {
       reportUnplaced(vm, placement, candidates, findings);
     } else if (chosen && vm.nodePool === undefined) {
       warnRiskyPools(vm, placement, findings);
@@ -142,7 +152,8 @@ function fitOf(vm: VmPlan, pool: PoolCapacity, cache: Map<string, Fit>): Fit {
   if (cached !== undefined) {
     return cached;
   }
-  const sizeOk = pool.hosts.length > 0 && vm.pageSize.equals(pool.pageSize);
+  const sizeOk = pool.hosts.length > 0 && vm.pageSize.equals(pool.pageSize)
+    && vm.cpus % pool.cpuMultiple === 0;
   const room = (cpus: number, pages: Size, unbounded?: boolean) =>
     cpus >= vm.cpus && (unbounded === true || pages.compare(vm.memory) >= 0);
   const fit = {

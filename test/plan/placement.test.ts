@@ -35,6 +35,7 @@ function pool(name: string, hosts: number, numa: Array<[number, number]>): PoolC
     numaNodes: numa.map(([cpus, pages], numaNode) => ({
       numaNode, cpus, hugepages: GI.times(pages),
     })),
+    cpuMultiple: 1,
   };
 }
 
@@ -111,6 +112,16 @@ describe('placeVms', () => {
       numaNodes: [{ numaNode: 0, cpus: 4, hugepages: Size.ZERO, hugepagesUnbounded: true }],
     };
     expect(place([vm(0, 2, 64)], [unbounded]).result.vms[0].placement[0].assigned).toBe(0);
+  });
+
+  test('refuses an odd vCPU count where the kubelet hands out whole cores only', () => {
+    const smt = { ...pool('a', 1, [[8, 8]]), cpuMultiple: 2 };
+    const { diagnostics } = place([vm(0, 3, 1)], [smt]);
+    expect(diagnostics).toEqual([expect.objectContaining({
+      code: 'VM024',
+      path: 'vms[0].cpus',
+      upstream: 'SMT Alignment Error: requested 3 cpus not multiple cpus per core = 2',
+    })]);
   });
 
   test('gives no room on a pool of another page size', () => {

@@ -183,4 +183,13 @@ export const VM_CODES: CodeDoc[] = [
     description: 'The root disk is a Virtink container disk; its image must be a reference '
       + 'the kubelet can pull.',
   },
+  {
+    code: 'VM024',
+    severity: 'error',
+    title: 'vCPUs not a whole number of cores where the kubelet hands out whole cores',
+    description: 'With the CPU manager option `full-pcpus-only` (on by default where the '
+      + 'kubelet supports it) a Guaranteed container must ask for a multiple of the threads '
+      + 'per core; the kubelet refuses the VM pod at admission otherwise.',
+    upstream: 'SMT Alignment Error: requested %d cpus not multiple cpus per core = %d',
+  },
 ];

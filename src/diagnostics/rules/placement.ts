@@ -6,11 +6,36 @@ import { quoteList } from './names';
 /** The kubelet's message when `single-numa-node` admission refuses a pod. */
 export const TOPOLOGY_AFFINITY_ERROR = 'Resources cannot be allocated with Topology locality';
 
+/** The kubelet's message when `full-pcpus-only` refuses a container. */
+export const SMT_ALIGNMENT_ERROR =
+  'SMT Alignment Error: requested %d cpus not multiple cpus per core = %d';
+
 /** What the placement rules need to know of a pool. */
 interface PoolView {
   readonly name: string;
   readonly pageSize: Size;
   readonly numaNodes: readonly NumaCapacity[];
+  readonly cpuMultiple: number;
+}
+
+/**
+ * A VM whose vCPU count no candidate pool can admit (VM024): with the
+ * kubelet's `full-pcpus-only`, a Guaranteed container gets whole physical
+ * cores only, so its CPU count must be a multiple of the threads per core.
+ */
+export function reportSmtMisaligned(
+  vm: VmPlan, pools: readonly PoolView[], findings: Findings,
+): void {
+  const multiple = Math.min(...pools.map((pool) => pool.cpuMultiple));
+  const up = Math.ceil(vm.cpus / multiple) * multiple;
+  findings.error('VM024', {
+    path: `vms[${vm.index}].cpus`,
+    message: `VM ${vm.name} asks for ${vm.cpus} vCPU(s), but node pool(s) `
+      + `${quoteList(pools.map((pool) => pool.name))} run the kubelet with `
+      + `full-pcpus-only on ${multiple} threads per core: only whole cores are handed out`,
+    hint: `give the VM ${up} vCPUs, or set kubelet.fullPcpusOnly: false on the pool`,
+    upstream: SMT_ALIGNMENT_ERROR.replace('%d', String(vm.cpus)).replace('%d', String(multiple)),
+  });
 }
 
 /**
