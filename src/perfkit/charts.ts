@@ -93,7 +93,7 @@ export function renderLineChart(options: LineChartOptions): string {
         left: 'center',
         textStyle: { fontSize: 16 },
       },
-      legend: { bottom: 4 },
+      legend: { bottom: 4, itemGap: 24 },
       grid: { left: 72, right: 96, top: 72, bottom: 64 },
       xAxis: {
         type: 'category',
@@ -106,6 +106,9 @@ export function renderLineChart(options: LineChartOptions): string {
         type: 'log',
         logBase: 10,
         name: options.yName,
+        // A log axis computes its ticks as powers of ten with float error (0.1 ** 4
+        // prints 0.00009999…): show each with at most three significant digits.
+        axisLabel: { formatter: (value: number) => String(Number(value.toPrecision(3))) },
         minorSplitLine: { show: true, lineStyle: { opacity: 0.3 } },
       },
       series: options.series.map((series) => ({

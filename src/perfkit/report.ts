@@ -41,9 +41,12 @@ export interface PerfReportOptions {
 }
 
 const PROTOCOLS: readonly PerfProtocol[] = ['tcp', 'udp'];
+// One colour per column in every chart: the guide's interface types first, then
+// other pair names in the order they come.
 const COLORS: Readonly<Record<string, string>> = {
   'vhost-user': '#1f77b4', 'bridge': '#ff7f0e', 'masquerade': '#2ca02c',
 };
+const OTHER_COLORS = ['#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 
 /** One table: the results of one tool and protocol on one placement. */
 interface Table {
@@ -90,10 +93,9 @@ export function renderPerfReport(
       if (qperf.results.length + iperf3.results.length === 0) {
         continue;
       }
-      const where = placement !== undefined ? placement.replace('-', ' ')
-        : `pair ${[...new Set([...qperf.results, ...iperf3.results].map((r) => r.pair))]
-          .join(', ')}`;
-      const stem = `${protocol}-${placement ?? 'other'}`;
+      const pairs = [...new Set([...qperf.results, ...iperf3.results].map((r) => r.pair))];
+      const where = placement?.replace('-', ' ') ?? `pair ${pairs.join(', ')}`;
+      const stem = `${protocol}-${placement ?? pairs.join('-')}`;
       lines.push(`## ${protocol.toUpperCase()}, ${where}`, '');
       for (const t of [qperf, iperf3].filter((x) => x.results.length > 0)) {
         lines.push(`### ${t.tool}`, '', ...markdownTable(t), '');
@@ -242,11 +244,12 @@ function chartLines(
   t: Table, sizes: readonly Size[], value: (r: PerfResult | undefined) => number | undefined,
   dashed = false,
 ): ChartSeries[] {
+  const others = columns(t).filter((col) => COLORS[col] === undefined);
   return columns(t).map((col): ChartSeries => ({
     name: dashed ? `${col} (${t.tool})` : col,
     values: sizes.map((size) => value(cell(t, col, size)) ?? null),
     dashed,
-    ...(COLORS[col] !== undefined ? { color: COLORS[col] } : {}),
+    color: COLORS[col] ?? OTHER_COLORS[others.indexOf(col) % OTHER_COLORS.length],
   })).filter((series) => series.values.some((v) => v !== null));
 }
 

@@ -136,8 +136,8 @@ describeWithTools('the measuring script, run for real over loopback', () => {
 
   test('the report draws a latency and a bandwidth chart per protocol', () => {
     expect(report.slice(1).map((f) => f.path)).toEqual([
-      'charts/tcp-other-latency.svg', 'charts/tcp-other-bandwidth.svg',
-      'charts/udp-other-latency.svg', 'charts/udp-other-bandwidth.svg',
+      'charts/tcp-loopback-latency.svg', 'charts/tcp-loopback-bandwidth.svg',
+      'charts/udp-loopback-latency.svg', 'charts/udp-loopback-bandwidth.svg',
     ]);
   });
 
