@@ -77,7 +77,7 @@ describe('vhost-user-k8s as a process', () => {
     ]);
   });
 
-  test('an unexpected fault prints one line and no stack trace', () => {
+  test('an output folder it cannot write is one line and exit code 2', () => {
     const outdir = specFile('a-file.txt', '');
     const run = spawnCli(['synth', 'examples/kube-ovn-guide.yaml', '-o', join(outdir, 'dist')]);
     expect([run.code, run.stderr]).toEqual([2,
