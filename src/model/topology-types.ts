@@ -98,19 +98,37 @@ export interface UniformTopologyProps {
  * returns it. `architecture` and `numaNodes` read as a `TopologySpec`.
  */
 export interface HostTopologyJson {
+  /** The CPU architecture, as `uname -m` prints it (`x86_64`, `aarch64`). */
   readonly architecture: string;
+  /** The NUMA nodes, in id order. */
   readonly numaNodes: {
+    /** The NUMA node id, as the kernel numbers it. */
     readonly id: number;
+    /** Its memory as a quantity (`128Gi`); absent when unknown. */
     readonly memory?: string;
-    readonly cores: { readonly socket: number; readonly threads: number[] }[];
+    /** Its physical cores. */
+    readonly cores: {
+      /** The CPU socket (package) of the core. */
+      readonly socket: number;
+      /** The core's hardware threads: CPU ids, first thread first. */
+      readonly threads: number[];
+    }[];
   }[];
+  /** The NICs, as {@link NicInfo} describes each field. */
   readonly nics: {
+    /** The PCI address in full form (`0000:af:00.0`). */
     readonly pci: string;
+    /** The NUMA node the NIC is attached to; absent when unknown. */
     readonly numaNode?: number;
+    /** How DPDK reaches it: `vfio-pci` or the bifurcated `mlx5`. */
     readonly driverFamily: NicDriverFamily;
+    /** `intel`, `mellanox`, or the PCI vendor id (`0x14e4`), when known. */
     readonly vendor?: string;
+    /** Whether it is an SR-IOV virtual function. */
     readonly isVirtualFunction: boolean;
+    /** The kernel's interface name (`ens1f0`), when bound to a kernel driver. */
     readonly name?: string;
+    /** The kernel driver it is bound to now, when known. */
     readonly driver?: string;
   }[];
 }
