@@ -89,6 +89,8 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
     networks,
     subnets,
     poolNames: spec.nodes.map((pool) => pool.name),
+    hosts: spec.nodes.flatMap((pool) => (pool.hosts ?? [{ name: pool.name }])
+      .map((host) => ({ pool: pool.name, name: host.name }))),
     pageSizes: planned.map((pool) => ({ pool: pool.name, size: pool.hugepages.size })),
   }, findings);
 

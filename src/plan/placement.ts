@@ -40,33 +40,42 @@ interface Fit {
 /**
  * One NUMA node of a pool, filled host after host (next-fit): VMs go to the
  * current host until one does not fit, then the next host is opened. Hosts
- * left behind are never revisited, which keeps the preview linear.
+ * left behind are never revisited, which keeps the preview linear. A VM
+ * pinned to a host goes to that host, current or not.
  */
 class NumaBin {
   public host = 0;
-  public cpusUsed = 0;
-  public pagesUsed = Size.ZERO;
   public totalVms = 0;
   public totalCpus = 0;
   public totalPages = Size.ZERO;
   public maxHostPages = Size.ZERO;
+  private readonly cpusUsed: number[];
+  private readonly pagesUsed: Size[];
 
-  constructor(public readonly capacity: NumaCapacity, private readonly hosts: number) {}
+  constructor(public readonly capacity: NumaCapacity, private readonly hosts: number) {
+    this.cpusUsed = Array.from({ length: hosts }, () => 0);
+    this.pagesUsed = Array.from({ length: hosts }, () => Size.ZERO);
+  }
 
   /** Places the VM on the current host if it has room. */
   tryCurrent(vm: VmPlan): boolean {
-    const pages = this.pagesUsed.plus(vm.memory);
-    if (this.cpusUsed + vm.cpus > this.capacity.cpus
+    return this.tryOn(this.host, vm);
+  }
+
+  /** Places the VM on one host if it has room. */
+  tryOn(host: number, vm: VmPlan): boolean {
+    const pages = this.pagesUsed[host].plus(vm.memory);
+    if (this.cpusUsed[host] + vm.cpus > this.capacity.cpus
       || (!this.capacity.hugepagesUnbounded && pages.compare(this.capacity.hugepages) > 0)) {
       return false;
     }
-    this.cpusUsed += vm.cpus;
-    this.pagesUsed = pages;
+    this.cpusUsed[host] += vm.cpus;
+    this.pagesUsed[host] = pages;
     this.totalVms++;
     this.totalCpus += vm.cpus;
     this.totalPages = this.totalPages.plus(vm.memory);
-    if (this.pagesUsed.compare(this.maxHostPages) > 0) {
-      this.maxHostPages = this.pagesUsed;
+    if (pages.compare(this.maxHostPages) > 0) {
+      this.maxHostPages = pages;
     }
     return true;
   }
@@ -77,8 +86,6 @@ class NumaBin {
       return false;
     }
     this.host++;
-    this.cpusUsed = 0;
-    this.pagesUsed = Size.ZERO;
     return true;
   }
 }
@@ -90,7 +97,8 @@ class NumaBin {
  * reservation, and whether a host has room for it counted over all NUMA
  * nodes, which is all the scheduler checks. It then assigns the VMs in spec
  * order: the first candidate pool with room, the first NUMA node with room on
- * its current host, opening the next host only when none has room.
+ * its current host, opening the next host only when none has room; a VM
+ * pinned to a host takes the first NUMA node with room on that host.
  *
  * VMs that fit nowhere, that no longer fit once earlier VMs are placed, or
  * that the scheduler may send to a pool where they cannot be admitted are
@@ -114,7 +122,7 @@ export function placeVms(
     for (const pool of candidates) {
       const fit = fitOf(vm, pool, fits.get(pool.name) as Map<string, Fit>);
       const assigned: Assignment | undefined = chosen ? undefined
-        : assign(vm, fit, bins.get(pool.name) as NumaBin[]);
+        : assign(vm, fit, bins.get(pool.name) as NumaBin[], pool.hosts);
       chosen ||= assigned !== undefined;
       placement.push({
         nodePool: pool.name,
@@ -174,8 +182,15 @@ interface Assignment {
   readonly host: number;
 }
 
-function assign(vm: VmPlan, fit: Fit, bins: readonly NumaBin[]): Assignment | undefined {
+function assign(
+  vm: VmPlan, fit: Fit, bins: readonly NumaBin[], hosts: readonly string[],
+): Assignment | undefined {
   const open = bins.filter((bin) => fit.fitsOn.includes(bin.capacity.numaNode));
+  if (vm.host !== undefined) {
+    const host = hosts.indexOf(vm.host);
+    const bin = host < 0 ? undefined : open.find((b) => b.tryOn(host, vm));
+    return bin === undefined ? undefined : { numaNode: bin.capacity.numaNode, host };
+  }
   for (const bin of open) {
     if (bin.tryCurrent(vm)) {
       return { numaNode: bin.capacity.numaNode, host: bin.host };

@@ -6,7 +6,8 @@ import { PciAddress } from '../model/pci';
 import { Size } from '../model/size';
 import { HostTopology } from '../model/topology';
 import {
-  ClusterSpec, HostSpec, NetworkPath, NetworkSpec, NodeSpec, RunPolicy, SubnetSpec, VmSpec,
+  ClusterSpec, HostSpec, NetworkPath, NetworkSpec, NodeSpec, PodNetworkBinding, RunPolicy,
+  SubnetSpec, VmSpec,
 } from '../spec';
 import { MemoryReservation } from './reserved-memory';
 import { Version } from './versions';
@@ -441,10 +442,14 @@ export interface VmPlan {
   readonly pageSize: Size;
   /** Whether the pod network is attached too (first in `spec.networks`). */
   readonly podNetwork: boolean;
+  /** Virtink's binding of the pod network, when it is attached. */
+  readonly podNetworkBinding: PodNetworkBinding;
   /** The vhost-user NICs, in spec order. */
   readonly interfaces: VmInterfacePlan[];
-  /** Node pool the VM is pinned to, if any. */
+  /** Node pool the VM is pinned to, if any (the pool of `host`, when that is set). */
   readonly nodePool?: string;
+  /** The host the VM is pinned to, if any. */
+  readonly host?: string;
   /** Virtink `runPolicy`. */
   readonly runPolicy: RunPolicy;
   /** Container disk image of the root disk. */

@@ -11,7 +11,9 @@ import {
   readMemory, readPageSize, MAX_INTERFACE_NAME,
 } from '../diagnostics/rules/vm';
 import { checkCloudInit, checkMetadata } from '../diagnostics/rules/vm-metadata';
-import { checkKubeOvnVm, checkNetworkFound, checkNodePool } from '../diagnostics/rules/vm-network';
+import {
+  checkHost, checkKubeOvnVm, checkNetworkFound, checkNodePool, checkPodNetworkBinding, PoolHost,
+} from '../diagnostics/rules/vm-network';
 import { MacAddress } from '../model/mac';
 import { Size } from '../model/size';
 import { NetworkPath, VmInterfaceSpec, VmSpec } from '../spec';
@@ -26,6 +28,8 @@ export interface VmContext {
   readonly subnets: readonly SubnetPlan[];
   /** Every pool name of the spec, planned or not. */
   readonly poolNames: readonly string[];
+  /** Every host of every pool of the spec, planned or not. */
+  readonly hosts: readonly PoolHost[];
   /** The hugepage size of each planned pool. */
   readonly pageSizes: ReadonlyArray<{ readonly pool: string; readonly size: Size }>;
 }
@@ -80,15 +84,20 @@ function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Find
   if (spec.cloudInit !== undefined) {
     checkCloudInit(spec.cloudInit, index, findings);
   }
-  const pinned = spec.nodePool !== undefined
+  checkPodNetworkBinding(spec, index, podNetwork, findings);
+  const poolOk = spec.nodePool !== undefined
     && checkNodePool(spec.nodePool, index, context.poolNames, findings);
+  const hostPool = spec.host !== undefined && (spec.nodePool === undefined || poolOk)
+    ? checkHost(spec, index, context.hosts, findings) : undefined;
+  const nodePool = hostPool ?? (poolOk ? spec.nodePool : undefined);
+  const pinned = nodePool !== undefined;
   if (context.path === 'kube-ovn') {
     checkKubeOvnVm(spec, index, namespace, findings);
   }
 
   const cpus = readCpus(spec, index, findings);
   const memory = readMemory(spec, index, findings);
-  const candidates = context.pageSizes.filter((p) => !pinned || p.pool === spec.nodePool);
+  const candidates = context.pageSizes.filter((p) => !pinned || p.pool === nodePool);
   const pageSize = readPageSize(spec, index, candidates, findings);
   const whole = memory !== undefined && pageSize !== undefined
     && checkWholePages(memory, pageSize, index, findings);
@@ -104,7 +113,9 @@ function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Find
     memory: memory ?? Size.ZERO,
     pageSize: pageSize ?? Size.ZERO,
     podNetwork,
-    ...(pinned && { nodePool: spec.nodePool }),
+    podNetworkBinding: spec.podNetworkBinding ?? 'bridge',
+    ...(pinned && { nodePool }),
+    ...(hostPool !== undefined && { host: spec.host }),
     runPolicy: spec.runPolicy ?? DEFAULT_RUN_POLICY,
     image,
   };

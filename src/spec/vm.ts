@@ -1,6 +1,13 @@
 /** When Virtink (re)starts a VM. */
 export type RunPolicy = 'Always' | 'RerunOnFailure' | 'Once' | 'Manual' | 'Halted';
 
+/**
+ * How Virtink binds the pod network in the guest: `bridge` hands the pod's
+ * address to the guest (DHCP from the VM pod); `masquerade` keeps it in the
+ * pod and NATs the guest's traffic through it.
+ */
+export type PodNetworkBinding = 'bridge' | 'masquerade';
+
 /** A Virtink VM with vhost-user NICs (`VhostUserVm`). */
 export interface VmSpec {
   /** VM name, a DNS-1123 label. */
@@ -51,6 +58,14 @@ export interface VmSpec {
    */
   readonly podNetwork?: boolean;
 
+  /**
+   * Virtink's binding of the pod network; needs `podNetwork`.
+   *
+   * @default 'bridge'
+   * @see https://github.com/smartxworks/virtink/blob/main/docs/interfaces_and_networks.md
+   */
+  readonly podNetworkBinding?: PodNetworkBinding;
+
   /** The vhost-user NICs, one per network. */
   readonly interfaces: VmInterfaceSpec[];
 
@@ -60,6 +75,14 @@ export interface VmSpec {
    * @default - any OVS-DPDK node pool where it fits
    */
   readonly nodePool?: string;
+
+  /**
+   * The Kubernetes node the VM must run on: a host of `nodes` (of `nodePool`,
+   * when that is given too). The VM's pool is the host's.
+   *
+   * @default - any host of its pool where it fits
+   */
+  readonly host?: string;
 
   /**
    * When Virtink starts the VM again. Virtink's own default `Once` never

@@ -18,6 +18,7 @@ function vm(index: number, cpus: number, memory: number, nodePool?: string): VmP
     memory: GI.times(memory),
     pageSize: GI,
     podNetwork: false,
+    podNetworkBinding: 'bridge',
     interfaces: [],
     ...(nodePool && { nodePool }),
     runPolicy: 'Always',
@@ -127,6 +128,24 @@ describe('placeVms', () => {
   test('gives no room on a pool of another page size', () => {
     const twoMeg = { ...pool('a', 1, [[4, 8]]), pageSize: Size.parse('2Mi') };
     expect(place([vm(0, 1, 1)], [twoMeg]).result.vms[0].placement[0].fitsOn).toEqual([]);
+  });
+
+  test('puts a VM pinned to a host on that host, whichever host is current', () => {
+    const pinned = { ...vm(1, 2, 1, 'a'), host: 'a-2' };
+    const { result } = place([vm(0, 2, 1), pinned, vm(2, 2, 1)], [pool('a', 2, [[4, 8]])]);
+    expect(result.vms.map((v) => v.placement[0].host)).toEqual(['a-1', 'a-2', 'a-1']);
+  });
+
+  test('counts a pinned VM in the busiest host\'s hugepages', () => {
+    const pinned = (i: number) => ({ ...vm(i, 1, 2, 'a'), host: 'a-2' });
+    const { result } = place([vm(0, 1, 1), pinned(1), pinned(2)], [pool('a', 2, [[4, 8]])]);
+    expect(result.demand.get('a')?.get(0)?.toString()).toBe('4Gi');
+  });
+
+  test('refuses a pinned VM once the VMs before it took the room on its host', () => {
+    const pinned = (i: number) => ({ ...vm(i, 4, 1, 'a'), host: 'a-1' });
+    const { diagnostics } = place([pinned(0), pinned(1)], [pool('a', 2, [[4, 8]])]);
+    expect(codesAndPaths(diagnostics)).toEqual(['VM020 vms[1].host']);
   });
 
   test('places 5,000 VMs on 100 pools in linear time', () => {

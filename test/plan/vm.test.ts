@@ -87,6 +87,37 @@ describe('planVms: shape', () => {
       + 'which has "pool-a"');
   });
 
+  test('pins a VM to the pool of its host', () => {
+    const [planned] = plan([vm({ host: 'pool-a' })]).result;
+    expect([planned.nodePool, planned.host]).toEqual(['pool-a', 'pool-a']);
+  });
+
+  test('refuses a host that is no host of the cluster', () => {
+    const [finding] = withCode(findingsOf({ host: 'worker-9' }), 'VM025');
+    expect(finding.message).toBe('host "worker-9" is not a host of any node pool; the '
+      + 'cluster has "pool-a"');
+  });
+
+  test('refuses a host outside the VM\'s nodePool', () => {
+    const context = {
+      ...userspace,
+      poolNames: ['pool-a', 'pool-b'],
+      hosts: [...userspace.hosts, { pool: 'pool-b', name: 'b-1' }],
+    };
+    expect(codesAndPaths(findingsOf({ host: 'b-1', nodePool: 'pool-a' }, context)))
+      .toEqual(['VM025 vms[0].host']);
+  });
+
+  test('binds the pod network with bridge unless told otherwise', () => {
+    expect(plan([vm(), vm({ name: 'vm-2', podNetworkBinding: 'masquerade' })]).result
+      .map((v) => v.podNetworkBinding)).toEqual(['bridge', 'masquerade']);
+  });
+
+  test('refuses a pod network binding without the pod network', () => {
+    expect(codesAndPaths(findingsOf({ podNetwork: false, podNetworkBinding: 'masquerade' })))
+      .toEqual(['VM026 vms[0].podNetworkBinding']);
+  });
+
   test('warns about a VM without vhost-user interfaces', () => {
     expect(codesAndPaths(findingsOf({ interfaces: [] }))).toEqual(['VM021 vms[0].interfaces']);
   });

@@ -10,7 +10,7 @@ import {
   ClusterPlan, HugepageLedgerEntry, KubeletPlan, NetworkPlan, NodePlan, PoolPlacement,
   SubnetPlan, VmPlan,
 } from '../../src/plan/types';
-import { VmSpec } from '../../src/spec';
+import { PodNetworkBinding, VmSpec } from '../../src/spec';
 
 /** The compact description a fixture node pool is built from. */
 export interface NodeFixtureOptions {
@@ -176,11 +176,13 @@ export interface VmFixtureOptions {
   readonly memory?: string;
   readonly pageSize?: string;
   readonly podNetwork?: boolean;
+  readonly podNetworkBinding?: PodNetworkBinding;
   readonly network?: string;
   readonly interfaceName?: string;
   readonly mac?: string;
   readonly address?: string;
   readonly nodePool?: string;
+  readonly host?: string;
   readonly fitsOn?: number[];
   readonly spec?: Partial<VmSpec>;
 }
@@ -207,6 +209,7 @@ export function vmPlanFixture(options: VmFixtureOptions = {}): VmPlan {
     memory: Size.parse(memory),
     pageSize: Size.parse(options.pageSize ?? '1Gi'),
     podNetwork,
+    podNetworkBinding: options.podNetworkBinding ?? 'bridge',
     interfaces: [{
       name: interfaceName,
       network,
@@ -216,6 +219,7 @@ export function vmPlanFixture(options: VmFixtureOptions = {}): VmPlan {
       socketPath: '/var/run/openvswitch/vhost_sockets/<id>/vhostuser-sockets/sock',
     }],
     nodePool: options.nodePool,
+    ...(options.host !== undefined && { host: options.host }),
     runPolicy: options.spec?.runPolicy ?? 'Always',
     image: options.spec?.image ?? 'smartxworks/virtink-container-disk-ubuntu',
     placement: [{

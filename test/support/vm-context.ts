@@ -19,6 +19,7 @@ export function vmContextOf(
     networks: planned,
     subnets: subnetPlans,
     poolNames: ['pool-a'],
+    hosts: [{ pool: 'pool-a', name: 'pool-a' }],
     pageSizes: [{ pool: 'pool-a', size: Size.parse('1Gi') }],
   };
 }

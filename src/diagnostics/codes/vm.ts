@@ -192,4 +192,20 @@ export const VM_CODES: CodeDoc[] = [
       + 'per core; the kubelet refuses the VM pod at admission otherwise.',
     upstream: 'SMT Alignment Error: requested %d cpus not multiple cpus per core = %d',
   },
+  {
+    code: 'VM025',
+    severity: 'error',
+    title: 'host names no host of the cluster, or one outside nodePool',
+    description: 'A VM pinned to a host runs there by `kubernetes.io/hostname` node affinity. '
+      + 'Only the hosts of the OVS-DPDK pools have the hugepages, CPUs and OVS the plan '
+      + 'prepares; a host outside them, or outside the VM\'s own `nodePool`, could never '
+      + 'run it.',
+  },
+  {
+    code: 'VM026',
+    severity: 'error',
+    title: 'A pod network binding without the pod network',
+    description: '`podNetworkBinding` chooses how Virtink binds the pod network in the guest '
+      + '(`bridge` or `masquerade`); a VM without `podNetwork` has no pod interface to bind.',
+  },
 ];

@@ -61,11 +61,14 @@ export function reportUnplaced(
     return;
   }
   const fitting = placement.filter((p) => p.fitsOn.length > 0).map((p) => p.nodePool);
+  const where = vm.host !== undefined ? `its host ${vm.host}`
+    : `node pool(s) ${quoteList(fitting)}`;
   findings.error('VM020', {
-    path,
-    message: `VM ${vm.name} (${needs}) fits node pool(s) ${quoteList(fitting)} alone, but the `
+    path: vm.host !== undefined ? `${path}.host` : path,
+    message: `VM ${vm.name} (${needs}) fits ${where} alone, but the `
       + 'VMs before it in the spec take all the room there',
-    hint: 'add hosts to the pool, make VMs smaller, or remove VMs',
+    hint: vm.host !== undefined ? 'pin the VM to another host, make VMs smaller, or remove VMs'
+      : 'add hosts to the pool, make VMs smaller, or remove VMs',
     upstream: insufficient(vm, pools),
   });
 }

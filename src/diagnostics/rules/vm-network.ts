@@ -78,3 +78,61 @@ export function checkKubeOvnVm(
     });
   }
 }
+
+/** A host of the cluster: its Kubernetes node name and its pool. */
+export interface PoolHost {
+  readonly pool: string;
+  readonly name: string;
+}
+
+/**
+ * A VM's `host` must be a host of the cluster, and of its `nodePool` when
+ * that is given too (VM025): the VM is pinned to it by node affinity, and a
+ * node outside the OVS-DPDK pools has none of the hugepages or CPUs planned.
+ *
+ * @returns the pool of the host, when the host is usable
+ */
+export function checkHost(
+  spec: VmSpec, index: number, hosts: readonly PoolHost[], findings: Findings,
+): string | undefined {
+  const host = hosts.find((h) => h.name === spec.host);
+  const path = `vms[${index}].host`;
+  if (host === undefined) {
+    const names = hosts.map((h) => h.name);
+    findings.error('VM025', {
+      path,
+      message: `host ${JSON.stringify(spec.host)} is not a host of any node pool`
+        + (names.length > 0 ? `; the cluster has ${quoteList(names)}` : ''),
+      hint: 'name a host of `nodes` (its `hosts[].name`, as `kubectl get nodes` prints it), '
+        + 'or leave host out to run the VM wherever it fits',
+    });
+    return undefined;
+  }
+  if (spec.nodePool !== undefined && spec.nodePool !== host.pool) {
+    findings.error('VM025', {
+      path,
+      message: `host ${host.name} is in node pool ${host.pool}, but the VM is pinned to node `
+        + `pool ${spec.nodePool}`,
+      hint: `name a host of ${spec.nodePool}, or leave nodePool out: the host decides the pool`,
+    });
+    return undefined;
+  }
+  return host.pool;
+}
+
+/**
+ * A pod network binding needs the pod network (VM026): without it the VM has
+ * no pod interface to bind.
+ */
+export function checkPodNetworkBinding(
+  spec: VmSpec, index: number, podNetwork: boolean, findings: Findings,
+): void {
+  if (spec.podNetworkBinding !== undefined && !podNetwork) {
+    findings.error('VM026', {
+      path: `vms[${index}].podNetworkBinding`,
+      message: `VM ${spec.name} binds the pod network with ${spec.podNetworkBinding}, but it `
+        + 'is not attached to the pod network',
+      hint: 'set podNetwork: true, or remove podNetworkBinding',
+    });
+  }
+}

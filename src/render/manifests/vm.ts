@@ -33,7 +33,7 @@ const CLOUD_INIT_DISK = 'cloud-init';
 /**
  * The Virtink VirtualMachine of a planned VM: dedicated CPUs, hugepage-backed
  * memory, one `vhostUser` interface per NIC on its Multus network (plus the
- * pod network with a bridge binding when asked), cloud-init, and resources
+ * pod network, bound with `bridge` or `masquerade`, when asked), cloud-init, and resources
  * computed as Virtink's webhook demands them.
  *
  * @see https://github.com/smartxworks/virtink/blob/main/docs/
@@ -103,7 +103,7 @@ export type Resources = Record<string, string | number>;
 
 function vmInterfaces(vm: VmPlan): Record<string, unknown>[] {
   const pod = vm.podNetwork
-    ? [{ name: POD_INTERFACE, mac: podInterfaceMac(vm).toString(), bridge: {} }]
+    ? [{ name: POD_INTERFACE, mac: podInterfaceMac(vm).toString(), [vm.podNetworkBinding]: {} }]
     : [];
   const vhostUser = vm.interfaces.map((nic) => ({
     name: nic.name, mac: nic.mac.toString(), vhostUser: {},
@@ -173,7 +173,7 @@ function networkOf(plan: ClusterPlan, vm: VmPlan, name: string): NetworkPlan | u
 }
 
 /**
- * Where the VM may run: the hosts of its pool, or of every pool it fits, by
+ * Where the VM may run: its host, the hosts of its pool, or of every pool it fits, by
  * `kubernetes.io/hostname` affinity. The plan names the hosts, so no label
  * has to be applied to nodes first. On Kube-OVN the OVS-DPDK node label is
  * also selected; Virtink adds it to the pod itself, and writing it here
@@ -201,8 +201,11 @@ function ovsDpdkNodeLabel(plan: ClusterPlan): readonly [string, string] {
     ?? [OVS_DP_TYPE_LABEL, 'userspace'];
 }
 
-/** Hosts of the VM's pool; else of the pools it fits; else of every pool. */
+/** The VM's host; else the hosts of its pool, of the pools it fits, or of every pool. */
 export function candidateHosts(vm: VmPlan, plan: ClusterPlan): string[] {
+  if (vm.host !== undefined) {
+    return [vm.host];
+  }
   const fitting = vm.placement.filter((p) => p.fitsOn.length > 0).map((p) => p.nodePool);
   const pools = vm.nodePool !== undefined ? [vm.nodePool]
     : fitting.length > 0 ? fitting

@@ -78,6 +78,26 @@ describe('renderVirtualMachine', () => {
     expect(spec.instance.interfaces[0]).toMatchObject({ name: 'pod', bridge: {} });
   });
 
+  test('binds the pod network with masquerade when the plan says so', () => {
+    const plan = userspaceClusterFixture({
+      vms: [vmPlanFixture({ podNetwork: true, podNetworkBinding: 'masquerade' })],
+    });
+
+    const spec = specOf(renderVirtualMachine(plan.vms[0], plan));
+
+    expect(spec.instance.interfaces[0]).toEqual(expect.objectContaining({ masquerade: {} }));
+    expectValidManifests([renderVirtualMachine(plan.vms[0], plan)]);
+  });
+
+  test('a VM pinned to a host may run on that host only', () => {
+    const plan = userspaceClusterFixture({ vms: [vmPlanFixture({ host: 'dpdk-2' })] });
+
+    const spec = specOf(renderVirtualMachine(plan.vms[0], plan));
+
+    expect(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution
+      .nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['dpdk-2']);
+  });
+
   test('every disk has a volume of the same name', () => {
     const plan = userspaceClusterFixture();
 
