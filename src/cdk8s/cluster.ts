@@ -6,6 +6,7 @@ import {
 } from './members';
 import { NodeSideObjects } from './node-side';
 import { checkProps } from './props';
+import { onChildRemoved } from './removals';
 import { isRenderedObject } from './rendered-object';
 import {
   Diagnostic, DiagnosticError, formatDiagnostic, hasErrors,
@@ -38,6 +39,29 @@ export interface VhostUserClusterProps {
 }
 
 const CLUSTER = Symbol.for('vhost-user-k8s.VhostUserCluster');
+
+/**
+ * A synthesis of the members, kept until they change, with the look-ups that
+ * every member's validation and object make in it.
+ */
+interface CachedSynthesis {
+  /** The generation, name and versions it was last checked against. */
+  readonly stamp: string;
+  /** The spec it was made from, as JSON. */
+  readonly key: string;
+  readonly synthesis: Synthesis;
+  /** Made on first use, for this stamp. */
+  lookups?: Lookups;
+}
+
+interface Lookups {
+  /** The manifests by {@link manifestKey}; the first of a key wins. */
+  readonly manifests: Map<string, ManifestObject>;
+  /** The error lines of each construct, in the order of the diagnostics. */
+  readonly problems: Map<IConstruct, string[]>;
+  /** The active members of each section, in spec order. */
+  readonly sections: Map<ClusterSection, Member[]>;
+}
 
 /** Sections that hold one member at most. */
 const SINGLE: Partial<Record<ClusterSection, string>> = {
@@ -119,7 +143,12 @@ export class VhostUserCluster extends Chart {
   private readonly members: Member[] = [];
   private readonly nodeSide: NodeSideObjects;
   private readonly warned = new Set<string>();
-  private cache?: { readonly key: string; readonly synthesis: Synthesis };
+  /** Counts the members joining and the removals above members. */
+  private generation = 0;
+  private active?: { readonly generation: number; readonly members: Member[] };
+  private cache?: CachedSynthesis;
+  /** Counts a removal; one function, so that a watched scope calls it once. */
+  private readonly countRemoval: () => void;
 
   /**
    * @param scope the app (or a construct)
@@ -135,6 +164,9 @@ export class VhostUserCluster extends Chart {
 
     this.clusterName = props.name ?? id;
     this.versions = props.versions;
+    this.countRemoval = () => {
+      this.generation++;
+    };
     Object.defineProperty(this, CLUSTER, { value: true });
     markRegistry(this);
     this.nodeSide = new NodeSideObjects(this, 'NodeSide', (key) => this._manifest(key));
@@ -218,26 +250,35 @@ export class VhostUserCluster extends Chart {
   /** @internal */
   public _register(member: Member): void {
     const single = SINGLE[member.section];
-    const existing = this.activeMembers().find((m) => m.section === member.section);
-    if (single !== undefined && existing !== undefined) {
+    const existing = single === undefined ? undefined
+      : this.activeMembers().find((m) => m.section === member.section);
+    if (existing !== undefined) {
       throw new Error(`${member.construct.node.path}: the cluster ${this.node.path} already `
         + `has a ${single} (${existing.construct.node.path}); a cluster has one. Remove one `
         + 'of them.');
     }
     this.members.push(member);
+    this.generation++;
+
+    // A member leaves the cluster when it, or a construct between it and the
+    // cluster, is removed from its scope.
+    for (let c = member.construct.node.scope; c !== undefined; c = c.node.scope) {
+      onChildRemoved(c, this.countRemoval);
+      if (c === this) {
+        break;
+      }
+    }
   }
 
   /** @internal */
   public _problemsOf(construct: IConstruct): string[] {
-    return this.synthesis().diagnostics
-      .filter((d) => d.severity === 'error')
-      .filter((d) => (this.memberAt(d.path)?.construct ?? this) === construct)
-      .map((d) => formatDiagnostic(d));
+    return [...this.lookups().problems.get(construct) ?? []];
   }
 
   /** @internal */
   public _manifest(key: string): ManifestObject {
-    const manifest = this.successfulSynthesis().manifests.find((m) => manifestKey(m) === key);
+    this.successfulSynthesis();
+    const manifest = this.lookups().manifests.get(key);
     if (manifest === undefined) {
       throw new Error(`${this.node.path}: the cluster rendered no ${key}, which a construct `
         + 'of it stands for');
@@ -247,12 +288,51 @@ export class VhostUserCluster extends Chart {
 
   /** The synthesis of the spec as it is now; the last one is kept until the spec changes. */
   private synthesis(): Synthesis {
+    return this.current().synthesis;
+  }
+
+  /**
+   * The cached synthesis, checked against the spec only when a member joined
+   * or left, or the name or versions changed: members hold snapshots of their
+   * props, so nothing else changes the spec. Then the spec is built again, and
+   * synthesized again only when it differs.
+   */
+  private current(): CachedSynthesis {
+    const stamp = `${this.generation}\n${this.clusterName}\n${JSON.stringify(this.versions)}`;
+    if (this.cache?.stamp === stamp) {
+      return this.cache;
+    }
     const spec = this.toSpec();
     const key = JSON.stringify(spec);
-    if (this.cache?.key !== key) {
-      this.cache = { key, synthesis: synthesize(spec) };
+    this.cache = {
+      stamp, key, synthesis: this.cache?.key === key ? this.cache.synthesis : synthesize(spec),
+    };
+    return this.cache;
+  }
+
+  private lookups(): Lookups {
+    const cached = this.current();
+    if (cached.lookups !== undefined) {
+      return cached.lookups;
     }
-    return this.cache.synthesis;
+    const { manifests, diagnostics } = cached.synthesis;
+    const lookups: Lookups = { manifests: new Map(), problems: new Map(), sections: new Map() };
+
+    for (const member of this.activeMembers()) {
+      append(lookups.sections, member.section, member);
+    }
+    for (const manifest of manifests) {
+      const key = manifestKey(manifest);
+      if (!lookups.manifests.has(key)) {
+        lookups.manifests.set(key, manifest);
+      }
+    }
+    for (const error of diagnostics.filter((d) => d.severity === 'error')) {
+      const construct = memberAt(lookups.sections, error.path)?.construct ?? this;
+      append(lookups.problems, construct, formatDiagnostic(error));
+    }
+    cached.lookups = lookups;
+    return lookups;
   }
 
   private successfulSynthesis(): Synthesis {
@@ -284,14 +364,33 @@ export class VhostUserCluster extends Chart {
 
   /** The member a spec path (`vms[2].memory`, `kubeOvn.version`) is about. */
   private memberAt(path: string): Member | undefined {
-    const entry = specEntryOf(path);
-    return entry === undefined ? undefined
-      : this.activeMembers().filter((m) => m.section === entry.section)[entry.index];
+    return memberAt(this.lookups().sections, path);
   }
 
   /** Members still in the tree (`node.tryRemoveChild` takes one out of the cluster). */
   private activeMembers(): Member[] {
-    const present = new Set<IConstruct>(this.node.findAll());
-    return this.members.filter((m) => present.has(m.construct));
+    if (this.active?.generation !== this.generation) {
+      const present = new Set<IConstruct>(this.node.findAll());
+      this.active = {
+        generation: this.generation,
+        members: this.members.filter((m) => present.has(m.construct)),
+      };
+    }
+    return this.active.members;
+  }
+}
+
+/** The member a spec path is about, among the active members of each section. */
+function memberAt(sections: Lookups['sections'], path: string): Member | undefined {
+  const entry = specEntryOf(path);
+  return entry === undefined ? undefined : sections.get(entry.section)?.[entry.index];
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values === undefined) {
+    map.set(key, [value]);
+  } else {
+    values.push(value);
   }
 }

@@ -240,4 +240,15 @@ describe('VhostUserCluster membership', () => {
     expect(VhostUserCluster.of(tenant.node.findChild('vm'))).toBe(cluster);
     expect(kindsAndNames(Testing.synth(cluster))).toContain('VirtualMachine/ubuntu-vhostuser');
   });
+
+  test('members leave the cluster with the construct of their own that is removed', () => {
+    const cluster = kubeOvnCluster();
+    const site = new Construct(cluster, 'site');
+    addGuideVm(new Construct(site, 'tenant'));
+    expect(cluster.plan?.vms.map((vm) => vm.name)).toEqual(['ubuntu-vhostuser']);
+
+    site.node.tryRemoveChild('tenant');
+
+    expect(cluster.plan?.vms).toEqual([]);
+  });
 });
