@@ -5,6 +5,7 @@ import { describeWithOvs } from './ovs-availability';
 import {
   parseFinalStats,
   parseLatestPortStats,
+  parsePortRates,
   startTestpmd,
   stopAllTestpmds,
 } from './testpmd';
@@ -17,6 +18,13 @@ Port statistics ====================================
   RX-errors: 0
   RX-nombuf:  0
   TX-packets: ${tx}          TX-errors: 0          TX-bytes:  0
+`;
+
+const rates = (rx: number, tx: number): string => `
+  Throughput (since last show)
+  Rx-pps:     ${rx}          Rx-bps:            0
+  Tx-pps:     ${tx}          Tx-bps:            0
+  ############################################################################
 `;
 
 const finalStats = `
@@ -40,6 +48,16 @@ describe('parseLatestPortStats', () => {
 
   test('is undefined before the first block', () => {
     expect(parseLatestPortStats('EAL: Detected CPU lcores: 2\n')).toBeUndefined();
+  });
+});
+
+describe('parsePortRates', () => {
+  test('reads the rates of every periodic block, oldest first', () => {
+    const output = nicStats(5, 1) + rates(40316283, 0) + nicStats(9, 2) + rates(7, 12);
+
+    expect(parsePortRates(output)).toEqual([
+      { rxPps: 40316283, txPps: 0 }, { rxPps: 7, txPps: 12 },
+    ]);
   });
 });
 

@@ -21,6 +21,18 @@ export interface TestpmdOptions {
    * @default - `net_virtio_user0,path=<socketPath>,server=1,queues=1`
    */
   readonly vdev?: string;
+  /**
+   * MAC address of the vhost-user device (`mac=` of `net_virtio_user`), as Virtink
+   * gives Cloud Hypervisor the VM interface's MAC.
+   * @default - one DPDK generates
+   */
+  readonly mac?: string;
+  /**
+   * Destination MAC of the packets testpmd builds in `txonly` mode and for
+   * `--tx-first` (`--eth-peer=0,<mac>`).
+   * @default - 02:00:00:00:00:00
+   */
+  readonly peerMac?: string;
   /** What the forwarding lcore does with the port. */
   readonly forwardMode: TestpmdForwardMode;
   /**
@@ -50,6 +62,14 @@ export interface TestpmdOptions {
    * @default 120_000
    */
   readonly maxRunMs?: number;
+}
+
+/** Packet rates of testpmd's port 0 over one statistics period. */
+export interface TestpmdPortRates {
+  /** Packets received per second ("Rx-pps"). */
+  readonly rxPps: number;
+  /** Packets sent per second ("Tx-pps"). */
+  readonly txPps: number;
 }
 
 /** Packet counters of testpmd's port 0. */
@@ -93,7 +113,8 @@ export class Testpmd {
   private constructor(private readonly options: TestpmdOptions) {
     this.filePrefix = `testpmd-${process.pid}-${++started}`;
     const vdev = options.vdev ??
-      `net_virtio_user0,path=${options.socketPath},server=1,queues=1`;
+      `net_virtio_user0,path=${options.socketPath},server=1,queues=1` +
+        (options.mac ? `,mac=${options.mac}` : '');
     this.name = options.socketPath ? basename(options.socketPath) : vdev;
     const cpu = options.cpu ?? 0;
     const eal = [
@@ -112,6 +133,7 @@ export class Testpmd {
       '--total-num-mbufs=8192', // the default pool (155456 mbufs) does not fit in -m 64
       `--burst=${options.burst ?? 32}`,
       ...(options.txFirst ? ['--tx-first'] : []),
+      ...(options.peerMac ? [`--eth-peer=0,${options.peerMac}`] : []),
     ];
     // stdbuf: testpmd's stdout is a pipe here, and block buffering would hide progress.
     this.process = spawnTracked('/usr/bin/stdbuf',
@@ -154,6 +176,11 @@ export class Testpmd {
   /** The counters of the latest periodic statistics print, if any. */
   public latestStats(): TestpmdPortStats | undefined {
     return parseLatestPortStats(this.output);
+  }
+
+  /** The rates of every periodic statistics print so far, oldest first. */
+  public rates(): TestpmdPortRates[] {
+    return parsePortRates(this.output);
   }
 
   /** Polls the periodic statistics until `accept` holds; resolves with them. */
@@ -228,6 +255,17 @@ export function parseLatestPortStats(output: string): TestpmdPortStats | undefin
   let last: RegExpExecArray | undefined;
   for (let m = block.exec(output); m !== null; m = block.exec(output)) last = m;
   return last && { rxPackets: Number(last[1]), txPackets: Number(last[2]) };
+}
+
+/**
+ * The "Throughput (since last show)" rates of every periodic statistics block, oldest
+ * first. testpmd measures each over the time since the block before, with its own
+ * clock, so the first one covers the time since forwarding started.
+ */
+export function parsePortRates(output: string): TestpmdPortRates[] {
+  const block = /Rx-pps:\s+(\d+)[^\n]*\n\s*Tx-pps:\s+(\d+)/g;
+  return [...output.matchAll(block)]
+    .map((m) => ({ rxPps: Number(m[1]), txPps: Number(m[2]) }));
 }
 
 /**
