@@ -8,6 +8,8 @@ export interface PerfBlock {
   readonly lines: readonly string[];
   /** The exit status from the END marker; undefined when no END followed. */
   readonly exit?: number;
+  /** When the step began (the BEGIN marker's `time`, seconds since the epoch), if given. */
+  readonly startedAt?: number;
 }
 
 /** One run of the measuring script, as found in a log. */
@@ -24,6 +26,8 @@ export interface PerfLogRun {
   readonly blocks: readonly PerfBlock[];
   /** Whether the DONE marker was seen: the client finished. */
   readonly done: boolean;
+  /** When the client finished (the DONE marker's `time`), if given. */
+  readonly doneAt?: number;
 }
 
 // RFC 3339 with nanoseconds, as `kubectl logs --timestamps` writes it.
@@ -37,6 +41,7 @@ interface OpenRun {
   start?: Record<string, string>;
   blocks: PerfBlock[];
   done: boolean;
+  doneAt?: number;
 }
 
 /**
@@ -70,7 +75,7 @@ export function readConsoleLog(text: string, source: string): PerfLogRun[] {
 function readStream(lines: readonly string[], source: string): PerfLogRun[] {
   const runs: OpenRun[] = [];
   const current = new Map<string, OpenRun>();
-  let open: { run: OpenRun; step: string; lines: string[] } | undefined;
+  let open: { run: OpenRun; step: string; lines: string[]; startedAt?: number } | undefined;
 
   const runOf = (path: string, fresh: boolean): OpenRun | undefined => {
     const [kit, pair] = path.split('/');
@@ -88,7 +93,10 @@ function readStream(lines: readonly string[], source: string): PerfLogRun[] {
   };
   const closeOpen = (exit?: number) => {
     if (open !== undefined) {
-      open.run.blocks.push({ step: open.step, lines: open.lines, exit });
+      const { step, lines: found, startedAt } = open;
+      open.run.blocks.push({
+        step, lines: found, exit, ...(startedAt !== undefined && { startedAt }),
+      });
       open = undefined;
     }
   };
@@ -113,13 +121,18 @@ function readStream(lines: readonly string[], source: string): PerfLogRun[] {
       }
     } else if (marker.event === 'BEGIN' && step !== '') {
       const run = runOf(marker.path, false);
+      const startedAt = timeOf(marker.fields);
       if (run !== undefined) {
-        open = { run, step, lines: [] };
+        open = { run, step, lines: [], ...(startedAt !== undefined && { startedAt }) };
       }
     } else if (marker.event === 'DONE') {
       const run = runOf(marker.path, false);
+      const doneAt = timeOf(marker.fields);
       if (run !== undefined) {
         run.done = true;
+        if (doneAt !== undefined) {
+          run.doneAt = doneAt;
+        }
       }
     }
   }
@@ -129,4 +142,10 @@ function readStream(lines: readonly string[], source: string): PerfLogRun[] {
 
 function pathOf(open: { run: OpenRun; step: string }): string {
   return `${open.run.kit}/${open.run.pair}/${open.step}`;
+}
+
+/** The `time` field of a marker, when it is a whole number of seconds. */
+function timeOf(fields: Readonly<Record<string, string>>): number | undefined {
+  const time = Number(fields.time);
+  return fields.time !== undefined && Number.isInteger(time) ? time : undefined;
 }

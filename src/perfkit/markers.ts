@@ -4,13 +4,16 @@
  *
  * ```
  * ==== vhost-user-k8s perf START perf/vhost-user-same-node role=client peer=10.0.0.2 ... ====
- * ==== vhost-user-k8s perf BEGIN perf/vhost-user-same-node/qperf/tcp/64 ====
+ * ==== vhost-user-k8s perf BEGIN perf/vhost-user-same-node/qperf/tcp/64 time=1717243200 ====
  * tcp_lat:
  *     latency  =  11.6 us
  * ...
  * ==== vhost-user-k8s perf END perf/vhost-user-same-node/qperf/tcp/64 exit=0 ====
- * ==== vhost-user-k8s perf DONE perf/vhost-user-same-node ====
+ * ==== vhost-user-k8s perf DONE perf/vhost-user-same-node time=1717243580 ====
  * ```
+ *
+ * `time` is the guest's clock in seconds since the epoch, so that the report
+ * can tell runs that measured at the same time.
  */
 
 /** What opens every marker line. */

@@ -21,6 +21,25 @@ export function checkLabel(what: string, value: string, maxLength = 63): string 
   return value;
 }
 
+/** The longest kit name: it starts every VM name, and Virtink's pod names add more. */
+export const MAX_KIT_NAME = 24;
+
+/**
+ * Checks the name of a kit: a DNS-1123 label of at most 24 characters that
+ * starts with a letter, since it also starts the names of Services
+ * (DNS-1035 labels).
+ *
+ * @throws ValueError for any other value
+ */
+export function checkKitName(value: string): string {
+  checkLabel('kit', value, MAX_KIT_NAME);
+  if (!/^[a-z]/.test(value)) {
+    throw new ValueError('kit name', value, 'it must start with a letter (it names Services)',
+      'Rename it, for example "perf".');
+  }
+  return value;
+}
+
 /**
  * Checks a node name (a DNS-1123 subdomain, as `kubectl get nodes` prints it).
  *

@@ -1,12 +1,12 @@
 import { PerfCloudConfigOptions, renderPerfExtraUserData } from './cloud-init';
 import {
-  checkLabel, checkNodeName, PERF_INTERFACE_TYPES, PERF_PLACEMENTS, PerfInterfaceType, PerfPlacement,
-  pairName,
+  checkKitName, checkLabel, checkNodeName, PERF_INTERFACE_TYPES, PERF_PLACEMENTS,
+  PerfInterfaceType, PerfPlacement, pairName,
 } from './names';
-import { PerfRun, PerfRunOptions, planPerfRun } from './run-plan';
+import { measuringTime, PerfRun, PerfRunOptions, planPerfRun } from './run-plan';
 import { PerfRole, renderPerfScript } from './script';
 import { ValueError } from '../model/errors';
-import { Cidr } from '../model/ip';
+import { Cidr, IpAddress } from '../model/ip';
 import { ManifestObject } from '../render/types';
 import { VmSpec } from '../spec/vm';
 
@@ -19,7 +19,22 @@ export interface PerfVhostUserNetwork {
    * top (the last hosts), away from addresses allocated from the bottom.
    */
   readonly cidr: string;
+  /**
+   * Addresses of the range the kit must not take, such as the gateway or
+   * Kube-OVN's `excludeIps`: single addresses or `first..last` ranges.
+   *
+   * @default - none
+   */
+  readonly reserved?: readonly string[];
 }
+
+/**
+ * When the clients of a kit measure: `in-turn`, one pair after the other, so
+ * that no pair shares links, PMD cores or node CPUs with another while it
+ * measures (as the guide measured); `together`, each as soon as its server
+ * answers, which is faster and measures a busy cluster instead.
+ */
+export type PerfSchedule = 'in-turn' | 'together';
 
 /** A test kit: pairs of VMs per interface type, on one node and across two. */
 export interface PerfKitOptions {
@@ -57,6 +72,21 @@ export interface PerfKitOptions {
   readonly vhostUser?: PerfVhostUserNetwork;
   /** What the clients measure. @default - the guide's sizes, 10 s per test */
   readonly run?: PerfRunOptions;
+  /**
+   * When the clients measure. In turn, the client of the n-th pair starts
+   * n turns after its server first answers; a turn is the time one client
+   * needs, estimated from the run, plus `turnMargin`.
+   *
+   * @default 'in-turn'
+   */
+  readonly schedule?: PerfSchedule;
+  /**
+   * Seconds added to each turn, for the VMs that boot and install their
+   * packages at different speeds.
+   *
+   * @default 120
+   */
+  readonly turnMargin?: number;
   /** vCPUs of each VM, dedicated. @default 1 (as in the guide) */
   readonly cpus?: number;
   /** Guest memory of each VM, hugepage-backed. @default '1Gi' (as in the guide) */
@@ -70,14 +100,7 @@ export interface PerfKitOptions {
 /** One VM of a pair. */
 export interface PerfVmPlan {
   readonly role: PerfRole;
-  /** The node it must run on. */
-  readonly node: string;
-  /**
-   * The Virtink binding of its pod network. The VM spec has no field for it
-   * yet: adapters set `bridge: {}` or `masquerade: {}` on the pod interface.
-   */
-  readonly podNetworkBinding: 'bridge' | 'masquerade';
-  /** The VM, in the spec's terms (node and binding are above). */
+  /** The VM, in the spec's terms: its `host` and `podNetworkBinding` are set. */
   readonly spec: VmSpec;
   /** The measuring script it runs (also inside `spec.cloudInit`). */
   readonly script: string;
@@ -91,6 +114,8 @@ export interface PerfPairPlan {
   readonly placement: PerfPlacement;
   /** The address the client measures to. */
   readonly peer: string;
+  /** Seconds the client waits for its turn once its server answers. */
+  readonly startDelay: number;
   readonly server: PerfVmPlan;
   readonly client: PerfVmPlan;
   /** Pod-network pairs: the headless Service that names the server. */
@@ -107,6 +132,11 @@ export interface PerfKitPlan {
   readonly pairs: readonly PerfPairPlan[];
   /** Objects besides the VMs: the Services. */
   readonly manifests: readonly ManifestObject[];
+  /**
+   * Seconds from the first server answering to the last client done, as
+   * estimated from the run and the schedule.
+   */
+  readonly estimatedTime: number;
 }
 
 const LABEL_NAME = 'app.kubernetes.io/name';
@@ -122,45 +152,90 @@ const LABEL_ROLE = 'vhost-user-k8s/perf-role';
  * finds its server through a headless Service. Every VM also has a pod network
  * interface, for apt. The result is data: adapters turn `spec` into a VM.
  *
- * @throws ValueError naming the option: a bad kit name, no node or more than
- *   two, cross-node with one node, vhost-user without `vhostUser`, a range too
- *   small for the kit's addresses, or a bad run option
+ * In turn (the default), each client waits its turn after its server first
+ * answers; each server serves at least until its client is done, however
+ * late its turn comes.
+ *
+ * @throws ValueError naming the option: a bad kit name, no node, more than
+ *   two or the same twice, cross-node with one node, an empty or repeating
+ *   list of interface types or placements, vhost-user without `vhostUser`, a
+ *   range too small for the kit's addresses, a bad run option, or a given
+ *   `run.serveFor` that ends before the last turn
  */
 export function planPerfKit(options: PerfKitOptions): PerfKitPlan {
-  const kit = checkLabel('kit', options.name ?? 'perf', 24);
-  if (!/^[a-z]/.test(kit)) {
-    throw new ValueError('kit name', kit, 'it must start with a letter (it names Services)',
-      'Rename it, for example "perf".');
-  }
+  const kit = checkKitName(options.name ?? 'perf');
   const namespace = checkLabel('namespace', options.namespace ?? 'default');
-  const nodes = options.nodes.map(checkNodeName);
-  if (nodes.length < 1 || nodes.length > 2) {
-    throw new ValueError('nodes list', JSON.stringify(nodes),
-      'a kit runs on one node (same-node pairs) or two (also cross-node pairs)',
-      'Give one or two node names as `kubectl get nodes` prints them.');
-  }
-  const placements = options.placements
-    ?? PERF_PLACEMENTS.filter((p) => p === 'same-node' || nodes.length === 2);
+  const nodes = checkNodes(options.nodes);
+  const placements = choices('placements', options.placements
+    ?? PERF_PLACEMENTS.filter((p) => p === 'same-node' || nodes.length === 2), PERF_PLACEMENTS);
   if (placements.includes('cross-node') && nodes.length < 2) {
     throw new ValueError('placements', 'cross-node',
       'cross-node pairs need two nodes, and one is given',
       'Add a second node name, or measure same-node only.');
   }
-  const types = options.interfaceTypes ?? PERF_INTERFACE_TYPES;
+  const types = choices('interfaceTypes', options.interfaceTypes ?? PERF_INTERFACE_TYPES,
+    PERF_INTERFACE_TYPES);
   const run = planPerfRun(options.run);
   const addresses = vhostUserAddresses(options.vhostUser, types, placements);
+  const turn = turnLength(run, options);
 
   const context: KitContext = { kit, namespace, nodes, run, options };
-  const pairs = types.flatMap((interfaceType) => placements.map((placement) =>
-    planPair(context, interfaceType, placement,
-      interfaceType === 'vhost-user' ? addresses.splice(0, 2) : [])));
+  const layout = types.flatMap((interfaceType) => placements.map((placement) =>
+    ({ interfaceType, placement })));
+  const pairs = layout.map(({ interfaceType, placement }, i) =>
+    planPair(context, { interfaceType, placement, startDelay: i * turn },
+      interfaceType === 'vhost-user' ? addresses.splice(0, 2) : []));
   return {
     name: kit,
     namespace,
     run,
     pairs,
     manifests: pairs.flatMap((p) => (p.service !== undefined ? [p.service] : [])),
+    estimatedTime: Math.max(...pairs.map((p) => p.startDelay)) + measuringTime(run),
   };
+}
+
+/** Seconds between the starts of two pairs' clients; 0 when they measure together. */
+function turnLength(run: PerfRun, options: PerfKitOptions): number {
+  if ((options.schedule ?? 'in-turn') === 'together') {
+    return 0;
+  }
+  const margin = options.turnMargin ?? 120;
+  if (!Number.isInteger(margin) || margin < 0 || margin > 86400) {
+    throw new ValueError('turnMargin', String(margin),
+      'it must be a whole number of seconds from 0 to 86400',
+      'Give the seconds between two turns as a whole number.');
+  }
+  return measuringTime(run) + margin;
+}
+
+function checkNodes(given: readonly string[]): string[] {
+  const nodes = given.map(checkNodeName);
+  if (nodes.length < 1 || nodes.length > 2) {
+    throw new ValueError('nodes list', JSON.stringify(nodes),
+      'a kit runs on one node (same-node pairs) or two (also cross-node pairs)',
+      'Give one or two node names as `kubectl get nodes` prints them.');
+  }
+  if (nodes.length === 2 && nodes[0] === nodes[1]) {
+    throw new ValueError('nodes list', JSON.stringify(nodes),
+      'the two nodes are one, so cross-node pairs would run on one node',
+      'Give two different nodes, or one for same-node pairs only.');
+  }
+  return nodes;
+}
+
+/** A list of choices: not empty, each allowed, none twice. */
+function choices<T extends string>(option: string, given: readonly T[], allowed: readonly T[]): T[] {
+  const bad = given.find((value) => !allowed.includes(value));
+  const twice = given.find((value, i) => given.indexOf(value) !== i);
+  if (given.length === 0 || bad !== undefined || twice !== undefined) {
+    throw new ValueError(`${option} list`, JSON.stringify(given),
+      given.length === 0 ? 'it is empty'
+        : bad !== undefined ? `${JSON.stringify(bad)} is not one of ${allowed.join(', ')}`
+          : `${twice} is given twice`,
+      `List some of ${allowed.join(', ')}, each once, or leave ${option} out for all.`);
+  }
+  return [...given];
 }
 
 /** What every pair of a kit shares. */
@@ -176,18 +251,16 @@ interface KitContext {
  * One pair. `addresses` holds the server's and the client's vhost-user
  * address for a vhost-user pair, and nothing for a pod-network pair.
  */
-function planPair(
-  context: KitContext, interfaceType: PerfInterfaceType, placement: PerfPlacement,
-  addresses: readonly string[],
-): PerfPairPlan {
+function planPair(context: KitContext, slot: PairSlot, addresses: readonly string[]): PerfPairPlan {
   const { kit, namespace, nodes, run } = context;
+  const { interfaceType, placement, startDelay } = slot;
   const name = pairName(interfaceType, placement);
   const serverName = `${kit}-${name}-server`;
   const service = addresses.length === 0
     ? headlessService(kit, namespace, name, serverName, run) : undefined;
   const peer = addresses[0] ?? `${service!.metadata.name}.${namespace}.svc`;
   const vm = (role: PerfRole, node: string, ip: string | undefined) =>
-    planVm(context, { interfaceType, pair: name, peer, role, node, ip });
+    planVm(context, { interfaceType, pair: name, peer, role, node, ip, startDelay });
 
   const client = vm('client', placement === 'same-node' ? nodes[0] : nodes[1], addresses[1]);
   return {
@@ -195,12 +268,20 @@ function planPair(
     interfaceType,
     placement,
     peer,
+    startDelay,
     server: vm('server', nodes[0], addresses[0]),
     client,
     ...(service !== undefined ? { service } : {}),
     collect: `kubectl logs -n ${namespace} -l virtink.io/vm.name=${client.spec.name} `
       + `-c cloud-hypervisor --tail=-1 > ${name}.log`,
   };
+}
+
+/** A pair's interface type, placement and turn. */
+interface PairSlot {
+  readonly interfaceType: PerfInterfaceType;
+  readonly placement: PerfPlacement;
+  readonly startDelay: number;
 }
 
 interface VmPlace {
@@ -210,16 +291,22 @@ interface VmPlace {
   readonly role: PerfRole;
   readonly node: string;
   readonly ip: string | undefined;
+  readonly startDelay: number;
 }
 
 function planVm(context: KitContext, place: VmPlace): PerfVmPlan {
   const { kit, namespace, run, options } = context;
-  const { pair, role, ip } = place;
-  const script = renderPerfScript({ kit, pair, role, peer: place.peer, run });
+  const { pair, role, ip, startDelay } = place;
+  const script = renderPerfScript({
+    kit,
+    pair,
+    role,
+    peer: place.peer,
+    run: role === 'server' ? { ...run, serveFor: serveFor(context, pair, startDelay) } : run,
+    ...(role === 'client' && { startDelay }),
+  });
   return {
     role,
-    node: place.node,
-    podNetworkBinding: place.interfaceType === 'masquerade' ? 'masquerade' : 'bridge',
     script,
     spec: {
       name: `${kit}-${pair}-${role}`,
@@ -227,12 +314,36 @@ function planVm(context: KitContext, place: VmPlace): PerfVmPlan {
       cpus: options.cpus ?? 1,
       memory: options.memory ?? '1Gi',
       ...(options.image !== undefined ? { image: options.image } : {}),
+      host: place.node,
       podNetwork: true,
+      podNetworkBinding: place.interfaceType === 'masquerade' ? 'masquerade' : 'bridge',
       interfaces: ip !== undefined ? [{ network: options.vhostUser!.network, ip }] : [],
       cloudInit: { extraUserData: renderPerfExtraUserData({ ...options.console, script }) },
       labels: { ...kitLabels(kit, pair), [LABEL_ROLE]: role },
     },
   };
+}
+
+/**
+ * How long a server serves: until its client may be done at the latest (the
+ * wait for the server, the turn, the run and a margin). A `run.serveFor`
+ * given is kept, and must be that long.
+ */
+function serveFor(context: KitContext, pair: string, startDelay: number): number {
+  const { run, options } = context;
+  const needed = run.waitForPeer + startDelay + measuringTime(run) + (options.turnMargin ?? 120);
+  const given = options.run?.serveFor;
+  if (given === undefined) {
+    return Math.max(run.serveFor, needed);
+  }
+  if (given < needed) {
+    throw new ValueError('serveFor', String(given),
+      `the server of pair ${pair} would stop before its client is done: the client may wait `
+      + `${run.waitForPeer} s for it and ${startDelay} s for its turn, then measures for about `
+      + `${measuringTime(run)} s`,
+      `Set serveFor to ${needed} or more, or leave it out to have it computed.`);
+  }
+  return given;
 }
 
 function kitLabels(kit: string, pair: string): Record<string, string> {
@@ -255,13 +366,29 @@ function vhostUserAddresses(
   }
   checkLabel('vhostUser.network', network.network);
   const cidr = Cidr.parse(network.cidr);
+  const reserved = (network.reserved ?? []).map((entry) => {
+    const [first, last] = entry.split('..').map((part) => IpAddress.parse(part.trim()));
+    return { first, last: last ?? first };
+  });
+  const free = (address: IpAddress) => !reserved.some((r) => r.first.version === address.version
+    && r.first.compare(address) <= 0 && address.compare(r.last) <= 0);
+
   const needed = 2 * placements.length;
-  if (cidr.size < BigInt(needed + 3)) {
-    throw new ValueError('vhostUser.cidr', network.cidr,
-      `the kit takes ${needed} addresses from the top of the range, besides the network, `
-      + 'broadcast and gateway addresses', 'Give a range of at least /29.');
+  const found: string[] = [];
+  const hosts = cidr.size - 2n;
+  for (let i = 0; found.length < needed && BigInt(i) < hosts && i < 4096; i++) {
+    const address = cidr.hostAt(-2 - i);
+    if (free(address)) {
+      found.push(address.toString());
+    }
   }
-  return Array.from({ length: needed }, (_, i) => cidr.hostAt(-2 - i).toString());
+  if (found.length < needed) {
+    throw new ValueError('vhostUser.cidr', network.cidr,
+      `the kit takes ${needed} free addresses from the top of the range, and it has `
+      + `${found.length} besides the network, broadcast and reserved addresses`,
+      'Give a larger range, or free addresses at its top.');
+  }
+  return found;
 }
 
 function headlessService(

@@ -58,12 +58,31 @@ export interface PerfResult {
   readonly outcome: PerfOutcome;
 }
 
+/** When one client run measured, by the guest's clock. */
+export interface PerfRunTimes {
+  readonly kit: string;
+  readonly pair: string;
+  /** The log it was read from. */
+  readonly source: string;
+  /** When its first measuring step began, seconds since the epoch. */
+  readonly from: number;
+  /** When it finished (DONE), or its last step began when the log ends first. */
+  readonly until: number;
+}
+
 /** Everything read from a set of logs. */
 export interface PerfResults {
   /** One result per kit, pair and step; a later run of a pair replaces an earlier one. */
   readonly results: readonly PerfResult[];
   /** Logs and runs that gave nothing to report, one sentence each. */
   readonly problems: readonly string[];
+  /**
+   * When each client run measured, for runs whose markers carry times; one
+   * per kit and pair, the later run replacing the earlier as for `results`.
+   *
+   * @default - none
+   */
+  readonly runs?: readonly PerfRunTimes[];
 }
 
 const STEP = /^(qperf|iperf3)\/(tcp|udp)\/([1-9]\d*)$/;
@@ -78,6 +97,7 @@ const TIMEOUT_EXITS = new Set([124, 137]);
  */
 export function parsePerfLogs(logs: readonly PerfLog[]): PerfResults {
   const byStep = new Map<string, PerfResult>();
+  const times = new Map<string, PerfRunTimes>();
   const problems: string[] = [];
   for (const log of logs) {
     const runs = readConsoleLog(log.text, log.source);
@@ -93,9 +113,31 @@ export function parsePerfLogs(logs: readonly PerfLog[]): PerfResults {
       for (const result of results) {
         byStep.set(`${run.kit}/${run.pair}/${stepKey(result)}`, result);
       }
+      const measured = timesOf(run);
+      if (measured !== undefined) {
+        times.set(`${run.kit}/${run.pair}`, measured);
+      } else {
+        times.delete(`${run.kit}/${run.pair}`);
+      }
     }
   }
-  return { results: [...byStep.values()], problems };
+  return { results: [...byStep.values()], problems, runs: [...times.values()] };
+}
+
+/** When a run measured: from its first tool step to DONE (or its last step). */
+function timesOf(run: PerfLogRun): PerfRunTimes | undefined {
+  const starts = run.blocks.filter((b) => STEP.test(b.step) && b.startedAt !== undefined)
+    .map((b) => b.startedAt as number);
+  if (starts.length === 0) {
+    return undefined;
+  }
+  return {
+    kit: run.kit,
+    pair: run.pair,
+    source: run.source,
+    from: Math.min(...starts),
+    until: run.doneAt ?? Math.max(...starts),
+  };
 }
 
 function runResults(run: PerfLogRun): PerfResult[] {

@@ -85,6 +85,7 @@ export function renderPerfReport(
     + 'bandwidth at the receiver. `failed` and `not run` are explained under each table; '
     + '`—` means no run planned that step.', '');
 
+  lines.push(...overlapNote(results, kit));
   const files: OutputFile[] = [];
   for (const placement of [...PERF_PLACEMENTS, undefined]) {
     for (const protocol of PROTOCOLS) {
@@ -114,6 +115,24 @@ export function renderPerfReport(
     lines.push('## Logs without results', '', ...results.problems.map((p) => `- ${p}`), '');
   }
   return [{ path: options.fileName ?? 'report.md', content: lines.join('\n') }, ...files];
+}
+
+/**
+ * A paragraph naming the runs of the kit that measured at the same time, by
+ * the guests' clocks: they shared links, PMD cores and node CPUs.
+ */
+function overlapNote(results: PerfResults, kit: string): string[] {
+  const runs = (results.runs ?? []).filter((r) => r.kit === kit);
+  const overlaps = runs.flatMap((a, i) => runs.slice(i + 1).flatMap((b) => {
+    const seconds = Math.min(a.until, b.until) - Math.max(a.from, b.from);
+    return seconds > 0 ? [`\`${a.pair}\` and \`${b.pair}\` (${seconds} s)`] : [];
+  }));
+  if (overlaps.length === 0) {
+    return [];
+  }
+  return ['**Runs that overlapped.** These pairs measured at the same time, sharing links, '
+    + 'PMD cores and node CPUs, so their numbers may be lower than each would measure '
+    + `alone: ${overlaps.join(', ')}.`, ''];
 }
 
 function pickKit(results: PerfResults, wanted: string | undefined): string {

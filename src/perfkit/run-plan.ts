@@ -128,14 +128,34 @@ export function planPerfRun(options: PerfRunOptions = {}): PerfRun {
       .map((size) => ({ tool: 'iperf3', protocol: 'udp', size }) as const),
   ];
 
+  const qperfPort = whole('qperfPort', options.qperfPort ?? 19765, 1, 65535);
+  const iperf3Port = whole('iperf3Port', options.iperf3Port ?? 5201, 1, 65535);
+  if (qperfPort === iperf3Port) {
+    throw new ValueError('iperf3Port', String(iperf3Port),
+      'qperf and iperf3 both listen on TCP, and the server cannot start both on one port',
+      'Give iperf3Port and qperfPort different numbers.');
+  }
   return {
     steps,
     duration: whole('duration', options.duration ?? 10, 1, 3600),
     waitForPeer: whole('waitForPeer', options.waitForPeer ?? 900, 0, 86400),
     serveFor: whole('serveFor', options.serveFor ?? 7200, 1, 7 * 86400),
-    qperfPort: whole('qperfPort', options.qperfPort ?? 19765, 1, 65535),
-    iperf3Port: whole('iperf3Port', options.iperf3Port ?? 5201, 1, 65535),
+    qperfPort,
+    iperf3Port,
   };
+}
+
+/** Seconds a step takes besides its tests, in {@link measuringTime}. */
+const STEP_OVERHEAD = 5;
+
+/**
+ * Seconds a client needs for the steps of a run, a little more than it should
+ * take: a qperf step runs two tests, each step gets 5 s for connecting and
+ * reporting.
+ */
+export function measuringTime(run: PerfRun): number {
+  return run.steps.reduce((sum, step) =>
+    sum + (step.tool === 'qperf' ? 2 : 1) * run.duration + STEP_OVERHEAD, 0);
 }
 
 /** The path of a step inside its run: `qperf/tcp/64`. */

@@ -1,6 +1,7 @@
 import { MARKER_CLOSE, MARKER_OPEN } from './markers';
 import { checkLabel, checkPeer } from './names';
 import { PerfRun, stepSizes } from './run-plan';
+import { ValueError } from '../model/errors';
 import { bash, bashArray, bashConst, shellQuote } from '../render/node/shell';
 
 /** The two sides of a pair: the server serves, the client measures and reports. */
@@ -21,11 +22,19 @@ export interface PerfScriptOptions {
   readonly peer: string;
   /** What to measure, from `planPerfRun`. */
   readonly run: PerfRun;
+  /**
+   * Client only: seconds to wait after the server first answers and before
+   * the first step, so that the pairs of a kit take turns.
+   *
+   * @default 0
+   */
+  readonly startDelay?: number;
 }
 
 /**
  * The bash measuring script of one side of a pair. The client waits until the
- * server's qperf answers, runs every step of the run under a time limit, and
+ * server's qperf answers, then `startDelay` seconds for its turn, runs every
+ * step of the run under a time limit, and
  * prints each raw result between markers (see `markers.ts`); a step that
  * fails is recorded with its exit status and the run goes on. The server
  * starts `qperf` and `iperf3 -s`, serves for `run.serveFor` seconds, and on
@@ -33,14 +42,20 @@ export interface PerfScriptOptions {
  *
  * Every value is checked and quoted before it reaches the script.
  *
- * @throws ValueError for a kit or pair that is not a DNS-1123 label, or a peer
- *   that is neither an IP address nor a DNS name
+ * @throws ValueError for a kit or pair that is not a DNS-1123 label, a peer
+ *   that is neither an IP address nor a DNS name, or a start delay that is not
+ *   a whole number of seconds
  */
 export function renderPerfScript(options: PerfScriptOptions): string {
   const kit = checkLabel('kit', options.kit);
   const pair = checkLabel('pair', options.pair);
   const peer = checkPeer(options.peer);
   const { run } = options;
+  const startDelay = options.startDelay ?? 0;
+  if (!Number.isInteger(startDelay) || startDelay < 0) {
+    throw new ValueError('start delay', String(startDelay),
+      'it must be a whole number of seconds, 0 or more', 'Give the seconds as a whole number.');
+  }
   const header = [
     '#!/usr/bin/env bash',
     `# vhost-user-k8s perf kit: the ${options.role} of pair ${pair} in kit ${kit}.`,
@@ -65,10 +80,11 @@ export function renderPerfScript(options: PerfScriptOptions): string {
     '',
     '',
   ].join('\n');
-  return header + (options.role === 'client' ? clientBody(peer, run) : serverBody(run));
+  return header
+    + (options.role === 'client' ? clientBody(peer, run, startDelay) : serverBody(run));
 }
 
-function clientBody(peer: string, run: PerfRun): string {
+function clientBody(peer: string, run: PerfRun, startDelay: number): string {
   const lists = {
     'qperf-tcp': stepSizes(run.steps, 'qperf', 'tcp'),
     'qperf-udp': stepSizes(run.steps, 'qperf', 'udp'),
@@ -80,6 +96,7 @@ function clientBody(peer: string, run: PerfRun): string {
     bashConst('PEER', peer),
     bashConst('DURATION', run.duration),
     bashConst('WAIT_FOR_PEER', run.waitForPeer),
+    bashConst('START_DELAY', startDelay),
     '# Time limits: qperf runs two tests per step; a slow connect may add a little.',
     bashConst('QPERF_LIMIT', 2 * run.duration + 30),
     bashConst('IPERF3_LIMIT', run.duration + 30),
@@ -93,7 +110,7 @@ function clientBody(peer: string, run: PerfRun): string {
 step() {
   local id=$1 limit=$2 status=0
   shift 2
-  marker "BEGIN $KIT/$PAIR/$id"
+  marker "BEGIN $KIT/$PAIR/$id time=$(date +%s)"
   timeout --kill-after=5 "$limit" "$@" 2>&1 || status=$?
   marker "END $KIT/$PAIR/$id exit=$status"
 }
@@ -116,10 +133,16 @@ wait_for_peer() {
 
 main() {
   local size status=0
-  marker "START $KIT/$PAIR role=client peer=$PEER $PLAN"
-  marker "BEGIN $KIT/$PAIR/wait"
+  marker "START $KIT/$PAIR role=client peer=$PEER time=$(date +%s) $PLAN"
+  marker "BEGIN $KIT/$PAIR/wait time=$(date +%s)"
   wait_for_peer || status=$?
   marker "END $KIT/$PAIR/wait exit=$status"
+  if ((status == 0 && START_DELAY > 0)); then
+    # The pairs of a kit take turns, so that they do not share links and PMD cores.
+    marker "BEGIN $KIT/$PAIR/turn time=$(date +%s)"
+    sleep "$START_DELAY"
+    marker "END $KIT/$PAIR/turn exit=0"
+  fi
   if ((status == 0)); then
     for size in "\${QPERF_TCP_SIZES[@]}"; do
       step "qperf/tcp/$size" "$QPERF_LIMIT" \
@@ -140,7 +163,7 @@ main() {
         iperf3 -c "$PEER" -p "$IPERF3_PORT" -t "$DURATION" -i 0 -u -b 0 -l "$size" --json
     done
   fi
-  marker "DONE $KIT/$PAIR"
+  marker "DONE $KIT/$PAIR time=$(date +%s)"
 }
 
 main

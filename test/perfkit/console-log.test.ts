@@ -22,6 +22,11 @@ describe('readConsoleLog', () => {
     expect(run.start?.['qperf-udp']).toBe('1,64,1024');
   });
 
+  test('keeps the guest\'s clock of each step and of the end of the run', () => {
+    const [run] = readConsoleLog(fixture('loopback-client.log'), 'x');
+    expect([run.blocks[1].startedAt, run.doneAt]).toEqual([1796335836, 1796335876]);
+  });
+
   test('a BEGIN that no END closes has no exit status', () => {
     const [run] = readConsoleLog(fixture('truncated-client.log'), 'x');
     expect(run.blocks[run.blocks.length - 1].exit).toBeUndefined();

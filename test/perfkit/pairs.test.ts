@@ -31,7 +31,7 @@ describe('planPerfKit', () => {
 
   test('puts the client of a cross-node pair on the second node', () => {
     const { server, client } = pair('bridge-cross-node');
-    expect([server.node, client.node]).toEqual(['worker-1', 'worker-2']);
+    expect([server.spec.host, client.spec.host]).toEqual(['worker-1', 'worker-2']);
   });
 
   test('gives vhost-user VMs static addresses from the top of the range', () => {
@@ -58,8 +58,48 @@ describe('planPerfKit', () => {
 
   test('binds the pod network of masquerade pairs with masquerade', () => {
     const { server, client } = pair('masquerade-cross-node');
-    expect([server.podNetworkBinding, client.podNetworkBinding])
+    expect([server.spec.podNetworkBinding, client.spec.podNetworkBinding])
       .toEqual(['masquerade', 'masquerade']);
+  });
+
+  test('binds the pod network of the other pairs with bridge', () => {
+    expect(pair('vhost-user-same-node').client.spec.podNetworkBinding).toBe('bridge');
+  });
+
+  test('gives each pair its turn, one run and the margin after the one before', () => {
+    const kit = planPerfKit({ ...OPTIONS, run: { duration: 10 }, turnMargin: 60 });
+    // The guide's 10 qperf steps (25 s each) and 8 iperf3 steps (15 s each).
+    expect(kit.pairs.map((p) => p.startDelay)).toEqual([0, 430, 860, 1290, 1720, 2150]);
+  });
+
+  test('the client script waits for its turn', () => {
+    expect(pair('bridge-same-node').client.script).toContain('readonly START_DELAY=980\n');
+  });
+
+  test('lets every client start at once when told to measure together', () => {
+    const kit = planPerfKit({ ...OPTIONS, schedule: 'together' });
+    expect(new Set(kit.pairs.map((p) => p.startDelay))).toEqual(new Set([0]));
+  });
+
+  test('keeps each server serving until its client may be done', () => {
+    // 900 s waiting for the server, 5 turns of 490 s, 370 s measuring, 120 s margin.
+    expect(pair('masquerade-cross-node').server.script).toContain('readonly SERVE_FOR=7200\n');
+    const slow = planPerfKit({ ...OPTIONS, run: { waitForPeer: 5000 } });
+    expect(slow.pairs[5].server.script).toContain('readonly SERVE_FOR=7940\n');
+  });
+
+  test('skips reserved addresses at the top of the range', () => {
+    const kit = planPerfKit({
+      ...OPTIONS,
+      vhostUser: { ...OPTIONS.vhostUser!, reserved: ['172.18.0.254', '172.18.0.250..172.18.0.252'] },
+    });
+    expect(kit.pairs.slice(0, 2).flatMap((p) => [p.server, p.client])
+      .map((vm) => vm.spec.interfaces[0].ip))
+      .toEqual(['172.18.0.253', '172.18.0.249', '172.18.0.248', '172.18.0.247']);
+  });
+
+  test('estimates how long the whole kit measures', () => {
+    expect(planPerfKit(OPTIONS).estimatedTime).toBe(5 * 490 + 370);
   });
 
   test('gives every VM the guide\'s size: 1 dedicated vCPU and 1Gi of hugepage memory', () => {
@@ -118,7 +158,29 @@ describe('planPerfKit refuses', () => {
   test('a range too small for the kit\'s addresses', () => {
     expect(valueErrorOf(() => planPerfKit({
       ...OPTIONS, vhostUser: { network: 'n', cidr: '10.0.0.0/30' },
-    })).hint).toBe('Give a range of at least /29.');
+    })).reason).toBe('the kit takes 4 free addresses from the top of the range, and it has 2 '
+      + 'besides the network, broadcast and reserved addresses');
+  });
+
+  test('the same node twice', () => {
+    expect(valueErrorOf(() => planPerfKit({ ...OPTIONS, nodes: ['a', 'a'] })).reason)
+      .toBe('the two nodes are one, so cross-node pairs would run on one node');
+  });
+
+  test('an interface type given twice', () => {
+    expect(valueErrorOf(() => planPerfKit({
+      ...OPTIONS, interfaceTypes: ['bridge', 'bridge'],
+    })).reason).toBe('bridge is given twice');
+  });
+
+  test('no placement', () => {
+    expect(valueErrorOf(() => planPerfKit({ ...OPTIONS, placements: [] })).kind)
+      .toBe('placements list');
+  });
+
+  test('a serving time that ends before the last turn', () => {
+    expect(valueErrorOf(() => planPerfKit({ ...OPTIONS, run: { serveFor: 3600 } })).hint)
+      .toBe('Set serveFor to 3840 or more, or leave it out to have it computed.');
   });
 
   test('a kit name that cannot name a Service', () => {

@@ -35,7 +35,17 @@ describe('parsePerfLogs on a recorded loopback run', () => {
 
   test('keeps qperf\'s latency with the step', () => {
     const { outcome: o } = step(results, 'qperf/tcp/64');
-    expect(o.status === 'measured' && o.latency?.toString()).toBe('26.9 µs');
+    expect(o.status === 'measured' && o.latency?.toString()).toBe('14.1 µs');
+  });
+
+  test('says when the run measured, from its first step to its end', () => {
+    expect(parsePerfLogs([log('loopback-client.log')]).runs).toEqual([{
+      kit: 'fixture',
+      pair: 'loopback',
+      source: 'loopback-client.log',
+      from: 1796335836,
+      until: 1796335876,
+    }]);
   });
 
   test('leaves the interface type unknown for a pair name the kit does not make', () => {
@@ -57,7 +67,7 @@ describe('parsePerfLogs on failed and truncated runs', () => {
 
   test('a qperf step whose server went away is failed with qperf\'s own words', () => {
     expect(outcome('server-died-client.log', 'qperf/tcp/1024')).toBe('failed: qperf exited '
-      + 'with status 1: qperf said: failed to receive port: Connection reset by peer');
+      + 'with status 1: qperf said: 127.0.0.1: failed to connect');
   });
 
   test('an iperf3 step with an error document is failed although iperf3 exited with 0', () => {

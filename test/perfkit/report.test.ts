@@ -91,7 +91,7 @@ describe('renderPerfReport on recorded logs', () => {
 
   test('writes the recorded iperf3 UDP rate with its loss', () => {
     expect(markdown(parsePerfLogs([log('loopback-client.log')])))
-      .toContain('| 64 B | 15.1 Mb/s (48.5% lost) |');
+      .toContain('| 64 B | 21.3 Mb/s (47.4% lost) |');
   });
 
   test('lists a log without results at the end', () => {
@@ -104,6 +104,23 @@ describe('renderPerfReport options', () => {
   test('puts the note under the title', () => {
     const [file] = renderPerfReport(GUIDE, { title: 'Lab A', note: 'Two Xeon hosts.' });
     expect(file.content.startsWith('# Lab A\n\nTwo Xeon hosts.\n')).toBe(true);
+  });
+
+  test('names the pairs that measured at the same time', () => {
+    const runs = [
+      { kit: 'perf', pair: 'bridge-same-node', source: 'a', from: 1000, until: 1400 },
+      { kit: 'perf', pair: 'vhost-user-same-node', source: 'b', from: 1300, until: 1700 },
+    ];
+    expect(markdown({ ...GUIDE, runs })).toContain('alone: `bridge-same-node` and '
+      + '`vhost-user-same-node` (100 s).');
+  });
+
+  test('says nothing of pairs that took turns', () => {
+    const runs = [
+      { kit: 'perf', pair: 'bridge-same-node', source: 'a', from: 1000, until: 1400 },
+      { kit: 'perf', pair: 'vhost-user-same-node', source: 'b', from: 1400, until: 1700 },
+    ];
+    expect(markdown({ ...GUIDE, runs })).not.toContain('overlapped');
   });
 
   test('refuses to mix two kits', () => {

@@ -1,5 +1,5 @@
 import { Size } from '../../src/model/size';
-import { planPerfRun, stepId } from '../../src/perfkit/run-plan';
+import { measuringTime, planPerfRun, stepId } from '../../src/perfkit/run-plan';
 import { valueErrorOf } from '../support/value-error';
 
 describe('planPerfRun', () => {
@@ -42,5 +42,19 @@ describe('planPerfRun', () => {
 
   test('runs each test for 10 s by default', () => {
     expect(planPerfRun().duration).toBe(10);
+  });
+});
+
+describe('planPerfRun ports', () => {
+  test('refuses one port for qperf and iperf3', () => {
+    expect(valueErrorOf(() => planPerfRun({ qperfPort: 5201 })).reason)
+      .toBe('qperf and iperf3 both listen on TCP, and the server cannot start both on one port');
+  });
+});
+
+describe('measuringTime', () => {
+  test('counts two tests per qperf step, one per iperf3 step, 5 s more for each step', () => {
+    const run = planPerfRun({ tcpMessageSizes: ['64'], udpMessageSizes: ['64'], duration: 3 });
+    expect(measuringTime(run)).toBe(2 * (6 + 5) + 2 * (3 + 5));
   });
 });

@@ -47,6 +47,24 @@ describe('renderPerfScript', () => {
     expect(script('client')).toContain('readonly QPERF_LIMIT=40');
   });
 
+  test('the client waits for its turn only when it has a start delay', () => {
+    const late = renderPerfScript({
+      kit: 'perf', pair: 'p', role: 'client', peer: '10.0.0.1', run: RUN, startDelay: 300,
+    });
+    expect([script('client'), late].map((s) => /readonly START_DELAY=(\d+)/.exec(s)?.[1]))
+      .toEqual(['0', '300']);
+  });
+
+  test('stamps each step with the guest\'s clock', () => {
+    expect(script('client')).toContain('marker "BEGIN $KIT/$PAIR/$id time=$(date +%s)"');
+  });
+
+  test('refuses a start delay that is not a whole number of seconds', () => {
+    expect(valueErrorOf(() => renderPerfScript({
+      kit: 'perf', pair: 'p', role: 'client', peer: '10.0.0.1', run: RUN, startDelay: 1.5,
+    })).kind).toBe('start delay');
+  });
+
   test('the server stops after its serving time', () => {
     expect(script('server')).toContain('readonly SERVE_FOR=7200');
   });
