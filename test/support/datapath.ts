@@ -4,8 +4,11 @@
 // dpdk-testpmd plays Cloud Hypervisor, the vhost-user server on the VM's socket.
 // Used by test/integration/datapath.test.ts and bench/datapath-pps.ts.
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { FakeNode, ScriptRun } from './fake-node-root';
 import { OvsSandbox, startOvsSandbox } from './ovs-sandbox';
+import { waitFor } from './processes';
 import { startTestpmd, Testpmd, TestpmdForwardMode } from './testpmd';
 import { addUserspaceCniPort, UserspaceCniPort } from './userspace-cni';
 import { NodePlan, UserspaceCniConfig, VmPlan } from '../../src/plan/types';
@@ -154,6 +157,8 @@ export class GeneratedDatapath {
    * port is connected and forwarding on both sides.
    */
   public async startVm(vm: DatapathInterface, options: StartVmOptions): Promise<Testpmd> {
+    const log = join(this.ovs.dir, 'ovs-vswitchd.log');
+    const logStart = existsSync(log) ? statSync(log).size : 0;
     const testpmd = startTestpmd({
       socketPath: vm.cni.socketPath,
       mac: vm.mac,
@@ -167,6 +172,15 @@ export class GeneratedDatapath {
     await testpmd.waitUntilForwarding();
     await this.ovs.vsctl('--timeout=30', 'wait-until', 'Interface', vm.cni.port,
       'link_state=up');
+
+    // The link is up once the device is added; OVS enables its queues a moment later
+    // and until then drops what it would send there. It logs each enabled queue.
+    const enabled = ['tx_qid 0', 'rx_qid 0'].map((queue) => `( ${queue} ) of vhost ` +
+      `device '${vm.cni.socketPath}' changed to 'enabled'`);
+    await waitFor(`OVS to enable the queues of ${vm.cni.port}`, () => {
+      const text = readFileSync(log).subarray(logStart).toString('utf8');
+      return enabled.every((line) => text.includes(line)) || undefined;
+    }, { timeoutMs: 30_000, explain: () => this.ovs.logTail('ovs-vswitchd') });
     return testpmd;
   }
 
