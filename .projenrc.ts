@@ -170,4 +170,13 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+// Needs root and the Debian packages of scripts/install-test-deps.sh, like the
+// data-path test it shares its setup with.
+project.addTask('bench:datapath', {
+  description: 'Packets per second between two vhost-user peers through the ' +
+    'generated OVS-DPDK bridge (median of several runs, with the CPU count)',
+  exec: 'ts-node --transpile-only bench/datapath-pps.ts',
+  receiveArgs: true,
+});
+
 project.synth();
