@@ -1,6 +1,7 @@
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { POD_INTERFACE, podInterfaceMac } from './pod-interface';
 import { NetworkPlan, VmInterfacePlan, VmPlan } from '../../plan/types';
+import { toBlockYaml } from '../yaml-block';
 
 /** The `cloudInit` volume source of a Virtink VM, one form of each part. */
 export interface CloudInitSource {
@@ -153,7 +154,7 @@ function podNicConfig(vm: VmPlan): Document {
 }
 
 function toYaml(value: Document): string {
-  return stringify(value, { lineWidth: 0 });
+  return toBlockYaml(value);
 }
 
 function isDocument(value: unknown): value is Document {
