@@ -9,6 +9,7 @@ import * as path from 'path';
 const ENTRY_POINTS: Record<string, string> = {
   'vhost-user-k8s': path.join(__dirname, '..', 'src', 'index.ts'),
   'vhost-user-k8s/cdk8s': path.join(__dirname, '..', 'src', 'cdk8s', 'index.ts'),
+  'vhost-user-k8s/pulumi': path.join(__dirname, '..', 'src', 'pulumi', 'index.ts'),
 };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

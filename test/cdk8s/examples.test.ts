@@ -1,47 +1,28 @@
-import { execFile } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative, resolve } from 'path';
-import { promisify } from 'util';
+import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { synthesizeApp } from '../../src/cdk8s';
 import { ClusterSpec } from '../../src/spec';
 import { manualGuideKubeOvn } from '../fixtures/specs/manual-guide-kube-ovn';
 import { manualGuideUserspace } from '../fixtures/specs/manual-guide-userspace';
+import { filesUnder, synthExample } from '../support/cdk8s-synth';
 import { expectValidManifests } from '../support/schema-validate';
 
-// The examples are cdk8s apps run by the real `cdk8s synth`, which starts
-// `npx ts-node main.ts` (type checked) in the example's folder with
-// $CDK8S_OUTDIR set. Each must write what the CLI path writes for the same
-// cluster written as a spec: the constructs and the spec file are one model.
-
-const ROOT = resolve(__dirname, '..', '..');
-const CDK8S = join(ROOT, 'node_modules', '.bin', 'cdk8s');
+// The examples are cdk8s apps run by the real `cdk8s synth`. Each must write
+// what the CLI path writes for the same cluster written as a spec: the
+// constructs and the spec file are one model.
 
 const EXAMPLES: Array<[string, ClusterSpec]> = [
   ['kube-ovn-single-numa', manualGuideKubeOvn],
   ['userspace-two-numa', manualGuideUserspace],
 ];
 
-/** Every file under a folder, relative to it, sorted. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => statSync(join(dir, path)).isFile())
-    .map((path) => relative(dir, join(dir, path)))
-    .sort();
-}
-
 const outdirs = new Map<string, string>();
 
 beforeAll(async () => {
-  const run = promisify(execFile);
   await Promise.all(EXAMPLES.map(async ([example]) => {
-    const outdir = join(mkdtempSync(join(tmpdir(), `vhost-user-${example}-`)), 'dist');
-    await run(CDK8S, ['synth', '--no-check-upgrade', '--output', outdir], {
-      cwd: join(ROOT, 'examples', example),
-      env: { ...process.env, npm_config_update_notifier: 'false' },
-    });
-    outdirs.set(example, outdir);
+    outdirs.set(example, await synthExample(example));
   }));
 }, 300_000);
 
