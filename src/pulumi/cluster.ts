@@ -38,8 +38,10 @@ import { VhostUserVm } from './vm';
  * with the real values once they are known; the objects' contents (not
  * which objects there are) then show as unknown in the preview, and an
  * error only the real values reveal (a VM and its network in different
- * namespaces) fails the update at that point. Two networks or VMs of the
- * same name need plain namespaces, which tell their component names apart.
+ * namespaces) fails the update at that point. Warnings about other fields
+ * are logged at once, so a preview shows them too; those about a field with
+ * a stand-in, once its value is known. Two networks or VMs of the same name
+ * need plain namespaces, which tell their component names apart.
  */
 export class VhostUserCluster extends pulumi.ComponentResource {
   /** Name of the cluster (`ClusterSpec.name`). */
@@ -108,10 +110,15 @@ export class VhostUserCluster extends pulumi.ComponentResource {
     this.vms = (args.vms ?? []).map((vm, i) =>
       new VhostUserVm(names.vms[i], vm, { parent: this, dependsOn: this.needsOf(vm, i, prepared) }));
 
-    if (prepared.known.standIns.length === 0) {
-      this.warn(prepared.rendered.diagnostics);
-    } else {
-      rendering.apply((final) => this.warn(final.diagnostics));
+    // Warnings about fields that hold no stand-in are logged now, so that a
+    // preview shows them while an Input is still unknown; the others once the
+    // Inputs are known, from the final plan.
+    const { standIns } = prepared.known;
+    const logged = this.warn(prepared.rendered.diagnostics
+      .filter((d) => !standIns.some((field) => onPath(d.path, field))));
+    if (standIns.length > 0) {
+      rendering.apply((final) => this.warn(final.diagnostics
+        .filter((d) => !logged.has(formatDiagnostic(d)))));
     }
     this.files = rendering.apply((final) => final.files);
     this.planMarkdown = this.files
@@ -142,11 +149,19 @@ export class VhostUserCluster extends pulumi.ComponentResource {
     ];
   }
 
-  /** Logs each warning on the member it is about, else on the cluster. */
-  private warn(diagnostics: readonly Diagnostic[]): void {
+  /**
+   * Logs each warning on the member it is about, else on the cluster.
+   *
+   * @returns the messages logged
+   */
+  private warn(diagnostics: readonly Diagnostic[]): Set<string> {
+    const logged = new Set<string>();
     for (const warning of diagnostics.filter((d) => d.severity === 'warning')) {
-      void pulumi.log.warn(formatDiagnostic(warning), this.memberAt(warning.path) ?? this);
+      const message = formatDiagnostic(warning);
+      void pulumi.log.warn(message, this.memberAt(warning.path) ?? this);
+      logged.add(message);
     }
+    return logged;
   }
 
   private memberAt(path: string): pulumi.Resource | undefined {
@@ -161,6 +176,12 @@ export class VhostUserCluster extends pulumi.ComponentResource {
       default: return undefined;
     }
   }
+}
+
+/** Whether one field path holds the other (`vms[0]` and `vms[0].image`), or is it. */
+function onPath(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === short || long.startsWith(`${short}.`) || long.startsWith(`${short}[`);
 }
 
 /** Each member's args object, with its entry in the spec. */

@@ -24,7 +24,11 @@ export interface Registration {
  * component and its main resource share a name.
  */
 export class Registry {
-  public readonly all: Registration[] = [];
+  /** The outputs each component registered (`registerOutputs`), by URN. */
+  public readonly outputs = new Map<string, Record<string, any>>();
+
+  /** @param all registrations recorded elsewhere, such as by {@link runProgram} */
+  public constructor(public readonly all: Registration[] = []) {}
 
   /** The labels of every registration, in order. */
   public get labels(): string[] {
@@ -49,6 +53,11 @@ export class Registry {
   /** The labels of the resources a resource depends on, sorted. */
   public dependenciesOf(label: string): string[] {
     return this.get(label).dependencies.map(labelOf).sort();
+  }
+
+  /** The outputs a component registered; undefined if it never did. */
+  public outputsOf(label: string): Record<string, any> | undefined {
+    return this.outputs.get(this.get(label).urn);
   }
 
   /** The label of a resource's parent. */
@@ -85,10 +94,18 @@ class RecordingMonitor extends MockMonitor {
       callback(err, res);
     });
   }
+
+  public override registerResourceOutputs(req: any, callback: (err: any, res: any) => void) {
+    this.registry.outputs.set(req.getUrn(),
+      pulumi.runtime.deserializeProperties(req.getOutputs()));
+    super.registerResourceOutputs(req, callback);
+  }
 }
 
 /** Options of {@link mockRuntime}. */
 export interface MockOptions {
+  /** The project name, which `pulumi.Config` reads its keys under; 'project' if absent. */
+  readonly project?: string;
   /** Whether the program runs as `pulumi preview`. */
   readonly preview?: boolean;
   /**
@@ -106,12 +123,13 @@ export interface MockOptions {
 export async function mockRuntime(options: MockOptions = {}): Promise<Registry> {
   const registry = new Registry();
   const preview = options.preview ?? false;
+  const project = options.project ?? 'project';
   const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => ({ id: `${args.name}-id`, state: (options.state ?? echo)(args) }),
     call: (args) => args.inputs,
   };
-  await pulumi.runtime.setMocks(mocks, 'project', 'stack', preview);
-  pulumi.runtime.setMockOptions(new RecordingMonitor(mocks, registry), 'project', 'stack',
+  await pulumi.runtime.setMocks(mocks, project, 'stack', preview);
+  pulumi.runtime.setMockOptions(new RecordingMonitor(mocks, registry), project, 'stack',
     preview);
   return registry;
 }
