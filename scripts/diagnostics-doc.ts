@@ -26,6 +26,7 @@ const LAYERS: ReadonlyArray<[prefix: string, heading: string]> = [
   ['NET', 'Networks'],
   ['SUBNET', 'DHCP subnets'],
   ['VM', 'VMs and placement'],
+  ['PERF', 'Performance test kit'],
 ];
 
 /**

@@ -2,6 +2,7 @@
 // cloud-init and measuring script, and the report read from their console logs.
 export * from './charts';
 export * from './cloud-init';
+export * from './collect';
 export * from './console-log';
 export * from './markers';
 export * from './names';

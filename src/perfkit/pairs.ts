@@ -1,4 +1,5 @@
 import { PerfCloudConfigOptions, renderPerfExtraUserData } from './cloud-init';
+import { consoleLogCommand } from './collect';
 import {
   checkKitName, checkLabel, checkNodeName, PERF_INTERFACE_TYPES, PERF_PLACEMENTS,
   PerfInterfaceType, PerfPlacement, pairName,
@@ -272,8 +273,7 @@ function planPair(context: KitContext, slot: PairSlot, addresses: readonly strin
     server: vm('server', nodes[0], addresses[0]),
     client,
     ...(service !== undefined ? { service } : {}),
-    collect: `kubectl logs -n ${namespace} -l virtink.io/vm.name=${client.spec.name} `
-      + `-c cloud-hypervisor --tail=-1 > ${name}.log`,
+    collect: `${consoleLogCommand(namespace, client.spec.name)} > ${name}.log`,
   };
 }
 

@@ -10,6 +10,7 @@ import { resolveVersions, ResolvedVersions } from './defaults';
 import { planNetworks } from './network';
 import { planNode } from './node';
 import { withVmDemand } from './node-ledger';
+import { attributeToKit, perfKitNodes, planClusterPerfKit } from './perf-kit';
 import { PoolCapacity, placeVms } from './placement';
 import { planSubnets } from './subnet';
 import { ClusterPlan, NodePlan, PlanResult } from './types';
@@ -20,9 +21,10 @@ import { planVms } from './vm';
  * finding of every rule, reported together.
  *
  * In order: the spec's shape (SPEC001) and, when it holds, the path, names and
- * versions; a plan per node pool; the networks, the DHCP subnets and the VMs;
- * the placement preview of the VMs on the pools' NUMA nodes; and last the
- * pools' hugepage ledgers with the VMs' demand.
+ * versions; a plan per node pool; the networks, the DHCP subnets, the perf
+ * test kit and the VMs (the kit's after the cluster's own); the placement
+ * preview of the VMs on the pools' NUMA nodes; and last the pools' hugepage
+ * ledgers with the VMs' demand.
  *
  * Never throws, whatever it is given: a value that is not a cluster spec is
  * reported, and a fault of this library is reported as SPEC000.
@@ -84,17 +86,25 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
     ...(planned.length > 0 && { portMtu: Math.min(...planned.map((pool) => pool.ovs.mtu)) }),
     encapIps: encapIpsOf(spec),
   }, findings);
-  const vms = planVms(spec.vms ?? [], {
+  const hosts = spec.nodes.flatMap((pool) => (pool.hosts ?? [{ name: pool.name }])
+    .map((host) => ({ pool: pool.name, name: host.name })));
+  const kit = spec.perfKit === undefined ? undefined
+    : planClusterPerfKit(spec, spec.perfKit, { networks, subnets, pools: planned, hosts }, findings);
+
+  // The kit's VMs are planned and placed after the cluster's own; what the
+  // rules find about them is moved to the fields of perfKit.
+  const vmFindings = new Findings();
+  const userVms = spec.vms ?? [];
+  const vms = planVms([...userVms, ...(kit?.vms ?? [])], {
     path,
     networks,
     subnets,
     poolNames: spec.nodes.map((pool) => pool.name),
-    hosts: spec.nodes.flatMap((pool) => (pool.hosts ?? [{ name: pool.name }])
-      .map((host) => ({ pool: pool.name, name: host.name }))),
+    hosts,
     pageSizes: planned.map((pool) => ({ pool: pool.name, size: pool.hugepages.size })),
-  }, findings);
-
-  const placement = placeVms(vms, planned.map(capacityOf), findings);
+  }, vmFindings);
+  const placement = placeVms(vms, planned.map(capacityOf), vmFindings);
+  findings.addAll(attributeToKit(vmFindings.all, userVms.length, kit?.vms ?? []));
   const nodes = planned.map((pool) => withVmDemand(pool,
     placement.demand.get(pool.name) ?? new Map(), findings));
 
@@ -109,6 +119,7 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
     subnets,
     vms: placement.vms,
     placement: placement.pools,
+    ...(kit && { perfKit: kit.plan }),
   };
 }
 
@@ -117,6 +128,7 @@ function planPools(
   spec: ClusterSpec, path: NetworkPath, versions: ResolvedVersions, findings: Findings,
 ): NodePlan[] {
   const vms = spec.vms ?? [];
+  const kitNodes = spec.perfKit === undefined ? [] : perfKitNodes(spec, spec.perfKit);
   return spec.nodes.flatMap((pool, index) => {
     const plan = planNode(pool, index, {
       path,
@@ -125,7 +137,8 @@ function planPools(
       ...(spec.kubeOvn && { kubeOvn: spec.kubeOvn }),
       ...(spec.userspaceCni && { userspaceCni: spec.userspaceCni }),
       vhostUserVmsPossible: vms.some((vm) => vm.nodePool === undefined
-        || vm.nodePool === pool.name),
+        || vm.nodePool === pool.name)
+        || (pool.hosts ?? [{ name: pool.name }]).some((host) => kitNodes.includes(host.name)),
     }, findings);
     return plan === undefined ? [] : [plan];
   });

@@ -5,6 +5,7 @@ import { MacAddress } from '../model/mac';
 import { PciAddress } from '../model/pci';
 import { Size } from '../model/size';
 import { HostTopology } from '../model/topology';
+import type { PerfKitPlan } from '../perfkit/pairs';
 import {
   ClusterSpec, HostSpec, NetworkPath, NetworkSpec, NodeSpec, PodNetworkBinding, RunPolicy,
   SubnetSpec, VmSpec,
@@ -46,6 +47,9 @@ export interface ClusterPlan {
 
   /** What the placement preview puts on each node pool, in pool order. */
   readonly placement: PoolPlacement[];
+
+  /** The perf test kit, when the spec has one; its VMs are in `vms`, after the others. */
+  readonly perfKit?: PerfKitPlan;
 }
 
 /** The result of planning: a plan when the model could be read, and every finding. */

@@ -2,3 +2,4 @@
 export * from './types';
 export * from './manifests';
 export * from './plan-md';
+export * from './perf-kit';

@@ -2,6 +2,7 @@ import { Diagnostic } from '../diagnostics/diagnostic';
 import { ClusterPlan } from '../plan/types';
 import { ovsDpdkHugepages } from './manifests/kube-ovn-daemonset';
 import { inlineCode, markdownTable } from './markdown';
+import { perfKitSection } from './perf-kit';
 import { renderPoolSection } from './plan-md-pool';
 
 /**
@@ -9,7 +10,8 @@ import { renderPoolSection } from './plan-md-pool';
  * before anything reaches a node. A summary, every finding (code, path,
  * message, fix), then per node pool its CPU map, hugepage ledger, OVS
  * `other_config`, kernel arguments, kubelet reservations, VM capacity and VM
- * placement, and on Kube-OVN what the DaemonSet overrides set.
+ * placement, on Kube-OVN what the DaemonSet overrides set, and the perf test
+ * kit's pairs when the spec has one.
  *
  * The text depends on the plan and the findings only (no date, no host
  * name), so the same spec always gives the same file.
@@ -27,6 +29,7 @@ export function renderPlanMarkdown(plan: ClusterPlan, diagnostics: readonly Diag
     findings(diagnostics),
     ...plan.nodes.map((node) => renderPoolSection(node, plan)),
     ...kubeOvnSection(plan),
+    ...perfKitSection(plan),
   ];
   return `${sections.join('\n\n')}\n`;
 }

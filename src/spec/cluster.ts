@@ -1,5 +1,6 @@
 import { KubeOvnSpec, NetworkSpec, SubnetSpec, UserspaceCniSpec } from './network';
 import { NodeSpec } from './node';
+import { PerfKitSpec } from './perf-kit';
 import { VmSpec } from './vm';
 
 /**
@@ -59,6 +60,14 @@ export interface ClusterSpec {
    * @default - none
    */
   readonly vms?: VmSpec[];
+
+  /**
+   * A performance test kit: VM pairs that measure vhost-user, bridge and
+   * masquerade on this cluster (`PerfTestKit`).
+   *
+   * @default - none
+   */
+  readonly perfKit?: PerfKitSpec;
 }
 
 /** Versions of the node components. */

@@ -3,6 +3,7 @@ import { planCluster } from '../plan/cluster';
 import { ClusterPlan } from '../plan/types';
 import { renderManifests } from '../render/manifests';
 import { renderNodeFiles } from '../render/node';
+import { renderPerfKitFiles } from '../render/perf-kit';
 import { renderPlanMarkdown } from '../render/plan-md';
 import { ManifestObject, OutputFile } from '../render/types';
 import { ClusterSpec } from '../spec';
@@ -20,8 +21,8 @@ export interface Synthesis {
 }
 
 /**
- * Plans a cluster, checks every rule, and renders its manifests, node files
- * and `PLAN.md`. Never throws for a bad model: errors come back as
+ * Plans a cluster, checks every rule, and renders its manifests, node files,
+ * the perf test kit's `perf/collect.sh` and `PLAN.md`. Never throws for a bad model: errors come back as
  * diagnostics, with no output, so that nothing half-made is written.
  */
 export function synthesize(spec: ClusterSpec): Synthesis {
@@ -31,6 +32,7 @@ export function synthesize(spec: ClusterSpec): Synthesis {
   }
 
   const files: OutputFile[] = plan.nodes.flatMap((node) => renderNodeFiles(node, plan));
+  files.push(...renderPerfKitFiles(plan));
   files.push({ path: 'PLAN.md', content: renderPlanMarkdown(plan, diagnostics) });
   return { diagnostics, plan, manifests: renderManifests(plan), files };
 }

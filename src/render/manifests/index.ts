@@ -17,7 +17,8 @@ export * from './vm';
  * Every manifest of a cluster, in an order that applies cleanly from top to
  * bottom: NADs (VMs need them), Subnets (the Kube-OVN NAD's provider needs
  * one), the OVS-DPDK DaemonSet overrides, the hugepage placeholders (they
- * must be booked before VMs take the pages), then the VMs. Within a kind the
+ * must be booked before VMs take the pages), the perf test kit's Services,
+ * then the VMs. Within a kind the
  * plan's (spec) order is kept, so the output is stable.
  */
 export function renderManifests(plan: ClusterPlan): ManifestObject[] {
@@ -26,6 +27,7 @@ export function renderManifests(plan: ClusterPlan): ManifestObject[] {
     ...plan.subnets.map(renderSubnet),
     ...renderKubeOvnOverrides(plan),
     ...renderPlaceholderPods(plan),
+    ...(plan.perfKit?.manifests ?? []),
     ...plan.vms.map((vm) => renderVirtualMachine(vm, plan)),
   ];
 }
