@@ -65,7 +65,7 @@ interface Lookups {
 
 /** Sections that hold one member at most. */
 const SINGLE: Partial<Record<ClusterSection, string>> = {
-  kubeOvn: 'KubeOvnDpdk', userspaceCni: 'UserspaceCni',
+  kubeOvn: 'KubeOvnDpdk', userspaceCni: 'UserspaceCni', perfKit: 'PerfTestKit',
 };
 
 /**
@@ -81,9 +81,10 @@ const SINGLE: Partial<Record<ClusterSection, string>> = {
  *   construct it is about (`[lab/worker] nodes[0].cpus.pmd: error CPU004 ...`);
  * - warnings become construct metadata of type {@link WARNING_METADATA}, and
  *   are listed in {@link VhostUserCluster.diagnostics} and `PLAN.md`;
- * - the objects of members (NADs, Subnets, VMs) get their content, and the
- *   node-side objects (hugepage placeholder pods, Kube-OVN DaemonSet overrides)
- *   are created under `NodeSide` (see {@link VhostUserCluster.nodeSideObjects});
+ * - the objects of members (NADs, Subnets, VMs) get their content, the perf
+ *   test kit creates its VMs and Services, and the node-side objects (hugepage
+ *   placeholder pods, Kube-OVN DaemonSet overrides) are created under
+ *   `NodeSide` (see {@link VhostUserCluster.nodeSideObjects});
  * - node files and `PLAN.md` are ready in {@link VhostUserCluster.files}, which
  *   `VhostUserApp` writes beside the manifests.
  *
@@ -117,7 +118,7 @@ export class VhostUserCluster extends Chart {
    * Builds the whole tree from a cluster spec, as a spec file holds it:
    * `KubeOvn` or `UserspaceCni`, then `Nodes/<pool>`, `Networks/<name>`,
    * `Subnets/<name>` and `Vms/<name>` (networks and VMs outside the default
-   * namespace are `<namespace>.<name>`).
+   * namespace are `<namespace>.<name>`), and `PerfKit`.
    *
    * `vhost-user-k8s synth spec.yaml` builds its app with this, so that it
    * writes byte for byte what `cdk8s synth` writes for the same cluster.
@@ -213,6 +214,7 @@ export class VhostUserCluster extends Chart {
       ...optional('networks', specs('networks')),
       ...optional('subnets', specs('subnets')),
       ...optional('vms', specs('vms')),
+      ...optional('perfKit', specs('perfKit')[0]),
     };
   }
 
@@ -225,6 +227,9 @@ export class VhostUserCluster extends Chart {
    */
   public nodeSideObjects(): ApiObject[] {
     const { manifests } = this.successfulSynthesis();
+    for (const member of this.activeMembers()) {
+      member.reconcile?.();
+    }
     const claimed = new Set(this.node.findAll()
       .filter(isRenderedObject)
       .filter((o) => o.node.scope !== this.nodeSide)
@@ -273,6 +278,11 @@ export class VhostUserCluster extends Chart {
   /** @internal */
   public _problemsOf(construct: IConstruct): string[] {
     return [...this.lookups().problems.get(construct) ?? []];
+  }
+
+  /** @internal */
+  public _plan(): ClusterPlan {
+    return this.successfulSynthesis().plan as ClusterPlan;
   }
 
   /** @internal */

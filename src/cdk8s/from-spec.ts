@@ -4,6 +4,7 @@ import { ClusterSpec } from '../spec';
 import { KubeOvnDpdk } from './kube-ovn';
 import { VhostUserNetwork } from './network';
 import { OvsDpdkNode } from './node';
+import { PerfTestKit } from './perf-kit';
 import { DhcpSubnet } from './subnet';
 import { UserspaceCni } from './userspace-cni';
 import { VhostUserVm } from './vm';
@@ -30,6 +31,9 @@ export function addMembersFromSpec(cluster: Construct, spec: ClusterSpec): void 
     (scope, id, subnet) => new DhcpSubnet(scope, id, subnet));
   group(cluster, 'Vms', spec.vms, (vm) => qualified(vm.name, vm.namespace),
     (scope, id, vm) => new VhostUserVm(scope, id, vm));
+  if (spec.perfKit !== undefined) {
+    new PerfTestKit(cluster, 'PerfKit', spec.perfKit);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { ClusterPlan } from '../plan/types';
 import { ManifestObject } from '../render/types';
 import { ClusterSection } from '../spec/sections';
 
@@ -15,6 +16,14 @@ export interface Member {
   readonly construct: IConstruct;
   /** Its part of the spec: exactly the props it was given. */
   readonly spec: object;
+  /**
+   * Creates or updates the objects of a member whose objects depend on the
+   * whole cluster (the perf test kit); called before the cluster creates the
+   * objects no member claims.
+   *
+   * @default - the member's objects exist from its construction
+   */
+  readonly reconcile?: () => void;
 }
 
 /**
@@ -31,6 +40,8 @@ export interface IClusterRegistry {
   _problemsOf(construct: IConstruct): string[];
   /** The rendered object with that identity; throws when the cluster has errors. */
   _manifest(key: string): ManifestObject;
+  /** The plan of the cluster as it is now; throws when the cluster has errors. */
+  _plan(): ClusterPlan;
 }
 
 const REGISTRY = Symbol.for('vhost-user-k8s.ClusterRegistry');
@@ -66,17 +77,21 @@ export function clusterOf(scope: IConstruct, what: string): IClusterRegistry {
  * @param member the member, already constructed
  * @param section its section of the spec
  * @param spec its props
+ * @param reconcile creates the member's objects, when they depend on the
+ *   whole cluster (see `Member.reconcile`)
  * @returns the cluster
  * @internal
  */
 export function joinCluster(
-  member: IConstruct, section: ClusterSection, spec: object,
+  member: IConstruct, section: ClusterSection, spec: object, reconcile?: () => void,
 ): IClusterRegistry {
   const scope = member.node.scope;
   const what = `${member.constructor.name} '${member.node.id}'`;
   const cluster = scope ? clusterOf(scope, what) : clusterOf(member, what);
   // A snapshot, so that later edits to the props object change nothing.
-  cluster._register({ section, construct: member, spec: structuredClone(spec) });
+  cluster._register({
+    section, construct: member, spec: structuredClone(spec), ...(reconcile && { reconcile }),
+  });
   member.node.addValidation({ validate: () => cluster._problemsOf(member) });
   return cluster;
 }
