@@ -14,7 +14,7 @@
 //   sshPrivateKey  that user's private key; set it with --secret
 //                  (else the SSH agent)
 //   hostAddresses  addresses of the hosts by node name, as a JSON object
-//                  (--path 'hostAddresses.node-1'); else the node names
+//                  (--path 'hostAddresses["node-1"]'); else the node names
 //   drained        true once the hosts are drained: bootstrap.sh may then
 //                  restart the kubelet with its new CPU and memory managers
 //
