@@ -346,8 +346,13 @@ function serveFor(context: KitContext, pair: string, startDelay: number): number
   return given;
 }
 
+/** The labels every object of a kit carries, whatever its pair: a selector of the kit. */
+export function perfKitSelector(kit: string): Record<string, string> {
+  return { [LABEL_NAME]: 'vhost-user-k8s-perf', [LABEL_KIT]: kit };
+}
+
 function kitLabels(kit: string, pair: string): Record<string, string> {
-  return { [LABEL_NAME]: 'vhost-user-k8s-perf', [LABEL_KIT]: kit, [LABEL_PAIR]: pair };
+  return { ...perfKitSelector(kit), [LABEL_PAIR]: pair };
 }
 
 /** Two addresses per vhost-user pair (server, client), from the top of the range. */

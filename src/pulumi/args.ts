@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import {
-  CloudInitSpec, HostSpec, KubeOvnSpec, NetworkSpec, NodeSpec, SubnetSpec, UserspaceCniSpec,
-  VersionSpec, VmSpec,
+  CloudInitSpec, HostSpec, KubeOvnSpec, NetworkSpec, NodeSpec, PerfKitSpec, SubnetSpec,
+  UserspaceCniSpec, VersionSpec, VmSpec,
 } from '../spec';
 
 /**
@@ -68,6 +68,15 @@ export interface VhostUserClusterArgs {
    * @default - none
    */
   readonly vms?: VhostUserVmArgs[];
+
+  /**
+   * A performance test kit (`PerfTestKit`): VM pairs that measure
+   * vhost-user, bridge and masquerade on this cluster. Plain values only: it
+   * decides which VMs exist.
+   *
+   * @default - none
+   */
+  readonly perfKit?: PerfTestKitArgs;
 
   /**
    * Run each node's `bootstrap.sh` on its hosts over SSH, through
@@ -210,6 +219,9 @@ export interface KubeOvnDpdkArgs extends KubeOvnSpec {}
 
 /** Args of {@link UserspaceCni}: exactly a `UserspaceCniSpec`. */
 export interface UserspaceCniArgs extends UserspaceCniSpec {}
+
+/** Args of {@link PerfTestKit}: exactly a `PerfKitSpec`. */
+export interface PerfTestKitArgs extends PerfKitSpec {}
 
 /** Args of {@link DhcpSubnet}: exactly a `SubnetSpec`. */
 export interface DhcpSubnetArgs extends SubnetSpec {}

@@ -8,6 +8,7 @@ import { provideContext } from './context';
 import { KubeOvnDpdk } from './kube-ovn';
 import { VhostUserNetwork } from './network';
 import { OvsDpdkNode } from './node';
+import { PerfTestKit } from './perf-kit';
 import { finalRendering, PreparedCluster, prepareCluster } from './prepare';
 import { DhcpSubnet } from './subnet';
 import { UserspaceCni } from './userspace-cni';
@@ -26,8 +27,9 @@ import { VhostUserVm } from './vm';
  * given to the cluster reaches every resource), in the order objects must
  * exist in: the path (`KubeOvnDpdk` or `UserspaceCni`), the node pools
  * (`OvsDpdkNode`), the networks (`VhostUserNetwork`), their subnets
- * (`DhcpSubnet`, which depend on their network), and the VMs (`VhostUserVm`,
- * which depend on their networks and subnets, the node pools and the path).
+ * (`DhcpSubnet`, which depend on their network), the VMs (`VhostUserVm`,
+ * which depend on their networks and subnets, the node pools and the path),
+ * and the perf test kit (`PerfTestKit`, which depends on all of those).
  *
  * Inputs. Which objects exist, their names and everything on the nodes come
  * from plain values. Namespaces, the VM image, cloud-init keys and Secret
@@ -64,6 +66,9 @@ export class VhostUserCluster extends pulumi.ComponentResource {
 
   /** The VMs, in `vms` order. */
   public readonly vms: VhostUserVm[];
+
+  /** The perf test kit, when `perfKit` is given. */
+  public readonly perfKit?: PerfTestKit;
 
   /** Every node file (`nodes/<pool>/...`) and `PLAN.md`. */
   public readonly files: pulumi.Output<OutputFile[]>;
@@ -109,6 +114,12 @@ export class VhostUserCluster extends pulumi.ComponentResource {
       }));
     this.vms = (args.vms ?? []).map((vm, i) =>
       new VhostUserVm(names.vms[i], vm, { parent: this, dependsOn: this.needsOf(vm, i, prepared) }));
+    this.perfKit = args.perfKit && new PerfTestKit(`${name}-perf-kit`, args.perfKit, {
+      parent: this,
+      dependsOn: [
+        ...(this.kubeOvn ? [this.kubeOvn] : []), ...this.nodes, ...this.networks, ...this.subnets,
+      ],
+    });
 
     // Warnings about fields that hold no stand-in are logged now, so that a
     // preview shows them while an Input is still unknown; the others once the
@@ -173,6 +184,7 @@ export class VhostUserCluster extends pulumi.ComponentResource {
       case 'networks': return this.networks[entry.index];
       case 'subnets': return this.subnets[entry.index];
       case 'vms': return this.vms[entry.index];
+      case 'perfKit': return this.perfKit;
       default: return undefined;
     }
   }
@@ -195,5 +207,6 @@ function entriesOf(args: VhostUserClusterArgs): Array<[object, SpecEntry]> {
     ...list('networks', args.networks),
     ...list('subnets', args.subnets),
     ...list('vms', args.vms),
+    ...list('perfKit', args.perfKit ? [args.perfKit] : []),
   ];
 }

@@ -54,7 +54,7 @@ export function memberContext(
   if (cluster === undefined || entry === undefined) {
     throw new Error(`${kind} '${name}' is created by a VhostUserCluster from its args, never `
       + 'on its own: the cluster plans every layer together. Add it to the args of the '
-      + 'cluster (nodes, kubeOvn, userspaceCni, networks, subnets or vms) instead.');
+      + 'cluster (nodes, kubeOvn, userspaceCni, networks, subnets, vms or perfKit) instead.');
   }
   cluster.entries.delete(args);
   return { cluster, entry };

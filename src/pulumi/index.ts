@@ -4,6 +4,7 @@ export * from './cluster';
 export * from './kube-ovn';
 export * from './network';
 export * from './node';
+export * from './perf-kit';
 export * from './subnet';
 export * from './userspace-cni';
 export * from './vm';

@@ -37,6 +37,8 @@ const ENVELOPE = ['apiVersion', 'kind', 'metadata'];
  * - `Pod` (hugepage placeholders): a `core.v1.Pod` that Pulumi does not wait
  *   for (`pulumi.com/skipAwait`): it stays Pending until its host has the
  *   hugepages, which may take a reboot.
+ * - `Service` (the perf test kit's headless Services): a `core.v1.Service`
+ *   that Pulumi does not wait for: its endpoints come with the kit's VMs.
  * - `DaemonSet` (the Kube-OVN overrides, partial objects): an
  *   `apps.v1.DaemonSetPatch`, applied server-side under its own field
  *   manager and forced over the installer's fields (`pulumi.com/patchForce`).
@@ -72,6 +74,11 @@ export function renderedResource(
   switch (known.kind) {
     case 'Pod':
       return new k8s.core.v1.Pod(name, {
+        metadata: metadata({ 'pulumi.com/skipAwait': 'true' }),
+        ...body,
+      }, opts);
+    case 'Service':
+      return new k8s.core.v1.Service(name, {
         metadata: metadata({ 'pulumi.com/skipAwait': 'true' }),
         ...body,
       }, opts);
