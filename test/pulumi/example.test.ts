@@ -80,11 +80,13 @@ describe('examples/pulumi run under mocks', () => {
   });
 
   test('with sshUser, runs bootstrap.sh on each host, at its address if one is set', () => {
-    const runs = overSsh.registry.ofKind('Command');
+    const run = (host: string) =>
+      overSsh.registry.get(`Command userspace-guide-dpdk-${host}-bootstrap`).inputs;
 
-    expect(runs.map((r) => r.inputs.connection.host)).toEqual(['192.0.2.1', 'node-2']);
-    expect(runs.map((r) => r.inputs.connection.user)).toEqual(['ubuntu', 'ubuntu']);
-    expect(runs[1].inputs.create)
+    expect([run('node-1').connection, run('node-2').connection]).toMatchObject([
+      { host: '192.0.2.1', user: 'ubuntu' }, { host: 'node-2', user: 'ubuntu' },
+    ]);
+    expect(run('node-2').create)
       .toBe('sudo -n env NODE_NAME=node-2 bash .vhost-user-k8s/dpdk/bootstrap.sh');
   });
 });
