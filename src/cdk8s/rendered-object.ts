@@ -87,7 +87,48 @@ export class RenderedObject extends ApiObject {
   }
 }
 
-/** The JSON form of a value, which is what every adapter writes. */
+/**
+ * The JSON form of a value, which is what every adapter writes. A value that
+ * is JSON data already is its own JSON form: cdk8s copies it as it resolves
+ * it, so it is handed over as it is, without a round trip through text.
+ */
 function plain(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  if (value === undefined || isJsonData(value)) {
+    return value;
+  }
+  return JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Whether `JSON.parse(JSON.stringify(value))` is a copy of a value that cdk8s
+ * cannot tell from it: strings, booleans, null, finite numbers other than -0,
+ * arrays without holes and plain objects of those, with no `toJSON`.
+ */
+function isJsonData(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !isJsonData(value[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) {
+    return false;
+  }
+  return Object.values(value).every(isJsonData);
 }

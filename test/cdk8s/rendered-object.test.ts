@@ -41,6 +41,14 @@ describe('RenderedObject', () => {
       .toEqual(['Manual', 'me']);
   });
 
+  test('a serialized object is a copy: changing it changes no later synth', () => {
+    const vm = addGuideVm(kubeOvnCluster());
+    const first = vm.apiObject.toJson();
+    first.spec.instance.memory.size = '64Gi';
+
+    expect(vm.apiObject.toJson().spec.instance.memory.size).toBe('1Gi');
+  });
+
   test('serializing an object of a cluster with errors throws every finding', () => {
     const cluster = kubeOvnCluster();
     const vm = addGuideVm(cluster);
