@@ -5,6 +5,7 @@ import { BUILTIN_EXAMPLE_YAML } from './builtin-example';
 import { clusterSpecSchema } from '../spec/load';
 import { runCheck } from './commands/check';
 import { runFacts } from './commands/facts';
+import { ReportOptions, runReport } from './commands/report';
 import { runSynth } from './commands/synth';
 import { DIAGNOSTIC_FORMATS, DiagnosticFormat } from './format';
 import { CliFailure, CliIo, ExitCode, processIo } from './io';
@@ -13,6 +14,16 @@ const NAME = 'vhost-user-k8s';
 
 const SPEC_ARGUMENT = 'the cluster spec file (YAML or JSON), or - for standard input; '
   + 'the built-in example when left out';
+
+const PERF_KIT_OPTION = 'add the perf test kit: the spec\'s perfKit, or the default kit';
+
+const PERF_NODES_OPTION = 'the perf test kit\'s nodes, comma-separated (adds the kit)';
+
+/** The options of the perf test kit, as commander hands them over. */
+interface PerfKitFlags {
+  perfKit?: boolean;
+  perfNodes?: string;
+}
 
 /**
  * Runs the command line tool and returns its exit code: 0 when it did what
@@ -54,7 +65,9 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       + 'has errors')
     .argument('[spec]', SPEC_ARGUMENT)
     .option('-o, --outdir <dir>', 'the output folder', 'dist')
-    .action(async (spec: string | undefined, options: { outdir: string }) =>
+    .option('--perf-kit', PERF_KIT_OPTION)
+    .option('--perf-nodes <nodes>', PERF_NODES_OPTION)
+    .action(async (spec: string | undefined, options: { outdir: string } & PerfKitFlags) =>
       exit(await runSynth(spec, options, io)));
 
   program.command('check')
@@ -63,8 +76,23 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .argument('[spec]', SPEC_ARGUMENT)
     .addOption(new Option('--format <format>', 'how findings are printed')
       .choices(DIAGNOSTIC_FORMATS).default('text'))
-    .action((spec: string | undefined, options: { format: DiagnosticFormat }) =>
+    .option('--perf-kit', PERF_KIT_OPTION)
+    .option('--perf-nodes <nodes>', PERF_NODES_OPTION)
+    .action((spec: string | undefined, options: { format: DiagnosticFormat } & PerfKitFlags) =>
       exit(runCheck(spec, options, io)));
+
+  program.command('report')
+    .description('read the console logs of a perf test kit\'s clients and write report.md, '
+      + 'tables in the shape of the guide\'s report, with SVG charts; exit 1 when the logs '
+      + 'hold no result')
+    .argument('<logs...>', 'log files (perf/collect.sh saves them), folders of *.log files, '
+      + 'or - for standard input')
+    .option('-o, --outdir <dir>', 'the report folder', 'perf-report')
+    .option('--kit <name>', 'the kit to report on, when the logs hold several')
+    .option('--title <text>', 'the title of the report')
+    .option('--note <text>', 'a paragraph under the title: where and how it was measured')
+    .action((logs: string[], options: ReportOptions & { outdir: string }) =>
+      exit(runReport(logs, options, io)));
 
   program.command('facts')
     .description('print the topology of this machine (NUMA nodes, cores, memory, NICs) as '

@@ -69,3 +69,37 @@ export function builtinNote(command: string): string {
     + 'Run `vhost-user-k8s example > cluster.yaml` to start your own, then '
     + `\`vhost-user-k8s ${command} cluster.yaml\`.\n`;
 }
+
+/** The command line's way to add the perf test kit to a spec. */
+export interface PerfKitSwitch {
+  /**
+   * Add the perf test kit: the spec's `perfKit`, or the default kit.
+   *
+   * @default false
+   */
+  readonly perfKit?: boolean;
+
+  /**
+   * The kit's nodes, comma-separated; adds the kit too.
+   *
+   * @default - the spec's `perfKit.nodes`, else the kit's default nodes
+   */
+  readonly perfNodes?: string;
+}
+
+/**
+ * The spec with the perf test kit the switch asks for, so that a cluster's
+ * spec file needs no test VMs to measure it: `--perf-kit` adds `perfKit: {}`
+ * when the spec has none, `--perf-nodes a,b` sets its nodes.
+ */
+export function withPerfKit(spec: ClusterSpec, options: PerfKitSwitch): ClusterSpec {
+  if (options.perfKit !== true && options.perfNodes === undefined) {
+    return spec;
+  }
+  const nodes = options.perfNodes?.split(',').map((node) => node.trim())
+    .filter((node) => node !== '');
+  return {
+    ...spec,
+    perfKit: { ...spec.perfKit, ...(nodes !== undefined && { nodes }) },
+  };
+}

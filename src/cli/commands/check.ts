@@ -2,10 +2,10 @@ import { Diagnostic, hasErrors } from '../../diagnostics/diagnostic';
 import { planCluster } from '../../plan/cluster';
 import { countFindings, DiagnosticFormat, formatJson, formatText } from '../format';
 import { CliIo, ExitCode, ExitCodeValue } from '../io';
-import { builtinNote, readSpec, readSpecSource } from '../spec-input';
+import { builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit } from '../spec-input';
 
 /** Options of `vhost-user-k8s check`. */
-export interface CheckOptions {
+export interface CheckOptions extends PerfKitSwitch {
   /**
    * How the findings are printed.
    *
@@ -36,7 +36,7 @@ export function runCheck(
   const read = readSpec(source);
   const diagnostics: Diagnostic[] = read.locator.addLocations([
     ...read.diagnostics,
-    ...(read.spec === undefined ? [] : planCluster(read.spec).diagnostics),
+    ...(read.spec === undefined ? [] : planCluster(withPerfKit(read.spec, options)).diagnostics),
   ]);
 
   if (options.format === 'json') {

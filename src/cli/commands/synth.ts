@@ -8,10 +8,10 @@ import { ClusterSpec } from '../../spec/cluster';
 import { writeFilesAtomically } from '../../synth/write';
 import { countFindings, formatText } from '../format';
 import { CliFailure, CliIo, describeFsError, ExitCode, ExitCodeValue } from '../io';
-import { builtinNote, readSpec, readSpecSource } from '../spec-input';
+import { builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit } from '../spec-input';
 
 /** Options of `vhost-user-k8s synth`. */
-export interface SynthOptions {
+export interface SynthOptions extends PerfKitSwitch {
   /**
    * The output folder.
    *
@@ -52,7 +52,7 @@ export async function runSynth(
     return read.parsed ? ExitCode.ERRORS : ExitCode.FAILURE;
   }
 
-  const { files, diagnostics } = await synthesizeThroughCdk8s(read.spec);
+  const { files, diagnostics } = await synthesizeThroughCdk8s(withPerfKit(read.spec, options));
   const located = read.locator.addLocations(diagnostics);
   reportFindings(located, source.name, io);
   if (hasErrors(located)) {
