@@ -122,8 +122,9 @@ project.package.addField('typesVersions', {
 project.package.addBin({ 'vhost-user-k8s': 'bin/vhost-user-k8s' });
 project.npmignore?.exclude('/examples/', '/bench/', '/test/', '/dist/');
 project.gitignore.exclude('/dist/', '/examples/**/dist/', '/.bench/');
-// Recorded tool outputs are test fixtures, not logs.
-project.gitignore.include('/test/fixtures/**/*.log');
+// Recorded tool outputs are test fixtures, not logs; so is the raw log of the
+// example perf report.
+project.gitignore.include('/test/fixtures/**/*.log', '/examples/perf-report/*.log');
 
 // API reference, generated from the TSDoc of every export: typedoc writes a page
 // per entry point into .typedoc/, scripts/api-md.ts joins them into API.md.
