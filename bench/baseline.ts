@@ -19,7 +19,9 @@ export interface ClusterOutput {
 }
 
 /** Reads back what {@link synthFleet} wrote for each cluster under `outdir`. */
-export function readFleetOutput(outdir: string, clusters: readonly string[]): ClusterOutput[] {
+export function readFleetOutput(
+  outdir: string, clusters: readonly string[],
+): ClusterOutput[] {
   return clusters.map((name) => {
     const dir = join(outdir, name);
     const manifest = `${name}.k8s.yaml`;
@@ -67,6 +69,7 @@ export function isExecutable(path: string): boolean {
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .map((path) => path.split('\\').join('/'))
     .sort();
 }

@@ -42,7 +42,8 @@ function main(argv: readonly string[]): void {
     throw new Error(`--runs takes a whole number of runs, got ${option('--runs', '')}`);
   }
   if (vmCounts.some((n) => !Number.isInteger(n) || n <= 0)) {
-    throw new Error(`--vms takes VM counts separated by commas, got ${option('--vms', '')}`);
+    throw new Error('--vms takes VM counts separated by commas, '
+      + `got ${option('--vms', '')}`);
   }
 
   const script = buildForBench()('measure');
@@ -69,8 +70,9 @@ function measureSize(script: string, vms: number, runs: number): SizeFigures {
   for (let i = 0; i < runs; i++) {
     ours.push(runOnce(script, ['ours', String(vms), join(out, 'ours')]));
     baseline.push(runOnce(script, ['baseline', input, join(out, 'baseline')]));
-    console.log(`${vms} VMs, run ${i + 1}/${runs}: ours ${ours[i].ms.toFixed(0)} ms, `
-      + `baseline ${baseline[i].ms.toFixed(0)} ms`);
+    const text = (r: RunResult) => `${r.ms.toFixed(0)} ms (CPU ${r.cpuMs.toFixed(0)} ms)`;
+    console.log(`${vms} VMs, run ${i + 1}/${runs}: ours ${text(ours[i])}, `
+      + `baseline ${text(baseline[i])}`);
   }
   return { vms, ours: medianOf(ours), baseline: medianOf(baseline) };
 }
@@ -84,7 +86,8 @@ function runOnce(script: string, args: string[]): RunResult {
     encoding: 'utf8', maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) {
-    throw new Error(`${args[0]} run failed (${child.status ?? child.signal}):\n${child.stderr}`);
+    const status = child.status ?? child.signal;
+    throw new Error(`${args[0]} run failed (${status}):\n${child.stderr}`);
   }
   return JSON.parse(child.stdout.trim().split('\n').pop() as string) as RunResult;
 }

@@ -308,15 +308,15 @@ export class VhostUserCluster extends Chart {
    * synthesized again only when it differs.
    */
   private current(): CachedSynthesis {
-    const stamp = `${this.generation}\n${this.clusterName}\n${JSON.stringify(this.versions)}`;
+    const versions = JSON.stringify(this.versions);
+    const stamp = `${this.generation}\n${this.clusterName}\n${versions}`;
     if (this.cache?.stamp === stamp) {
       return this.cache;
     }
     const spec = this.toSpec();
     const key = JSON.stringify(spec);
-    this.cache = {
-      stamp, key, synthesis: this.cache?.key === key ? this.cache.synthesis : synthesize(spec),
-    };
+    const synthesis = this.cache?.key === key ? this.cache.synthesis : synthesize(spec);
+    this.cache = { stamp, key, synthesis };
     return this.cache;
   }
 
@@ -326,7 +326,9 @@ export class VhostUserCluster extends Chart {
       return cached.lookups;
     }
     const { manifests, diagnostics } = cached.synthesis;
-    const lookups: Lookups = { manifests: new Map(), problems: new Map(), sections: new Map() };
+    const lookups: Lookups = {
+      manifests: new Map(), problems: new Map(), sections: new Map(),
+    };
 
     for (const member of this.activeMembers()) {
       append(lookups.sections, member.section, member);

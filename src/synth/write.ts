@@ -1,6 +1,6 @@
 import {
-  chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync,
-  writeFileSync,
+  chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync,
+  statSync, writeFileSync,
 } from 'fs';
 import { basename, dirname, join, resolve, sep } from 'path';
 import { OutputFile } from '../render/types';
