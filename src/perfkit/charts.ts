@@ -93,7 +93,7 @@ export function renderLineChart(options: LineChartOptions): string {
         left: 'center',
         textStyle: { fontSize: 16 },
       },
-      legend: { bottom: 4, itemGap: 24 },
+      legend: { bottom: 4, itemGap: 24, itemWidth: 36 },
       grid: { left: 72, right: 96, top: 72, bottom: 64 },
       xAxis: {
         type: 'category',
