@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { renderPerfReport } from '../../src/perfkit/report';
 import { planPerfRun } from '../../src/perfkit/run-plan';
 import { renderPerfScript } from '../../src/perfkit/script';
 import { OutputFile } from '../../src/render/types';
+import { CliRun, runCli } from '../cli/run-cli';
 import { spawnTracked, stopAllProcesses, TrackedProcess } from '../support/processes';
 
 /**
@@ -81,6 +82,7 @@ describeWithTools('the measuring script, run for real over loopback', () => {
   let clientLog: string;
   let results: PerfResults;
   let report: OutputFile[];
+  let command: CliRun;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'perfkit-loopback-'));
@@ -109,6 +111,8 @@ describeWithTools('the measuring script, run for real over loopback', () => {
     clientLog = client.output;
     results = parsePerfLogs([{ source: 'client.log', text: clientLog }]);
     report = renderPerfReport(results, { note: 'Loopback on the test machine.' });
+    writeFileSync(join(dir, 'client.log'), clientLog);
+    command = await runCli(['report', join(dir, 'client.log'), '-o', join(dir, 'report')]);
   }, 180_000);
 
   afterAll(async () => {
@@ -139,6 +143,13 @@ describeWithTools('the measuring script, run for real over loopback', () => {
       'charts/tcp-loopback-latency.svg', 'charts/tcp-loopback-bandwidth.svg',
       'charts/udp-loopback-latency.svg', 'charts/udp-loopback-bandwidth.svg',
     ]);
+  });
+
+  test('the report command writes the same table and charts from the saved log', () => {
+    const saved = parsePerfLogs([{ source: join(dir, 'client.log'), text: clientLog }]);
+    expect([command.code, readFileSync(join(dir, 'report', 'report.md'), 'utf8')])
+      .toEqual([0, renderPerfReport(saved)[0].content]);
+    expect(readdirSync(join(dir, 'report', 'charts'))).toHaveLength(4);
   });
 
   test('stopping the server ends qperf and iperf3, by the PIDs it reported', () => {
