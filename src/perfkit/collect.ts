@@ -10,8 +10,8 @@ import { bash, bashComment, bashConst, shellQuote } from '../render/node/shell';
  * @see https://github.com/smartxworks/virtink/blob/main/cmd/virt-prerunner/main.go
  */
 export function consoleLogCommand(namespace: string, vm: string): string {
-  return `kubectl logs -n ${shellQuote(namespace)} -l ${shellQuote(`virtink.io/vm.name=${vm}`)} `
-    + '-c cloud-hypervisor --tail=-1';
+  const selector = shellQuote(`virtink.io/vm.name=${vm}`);
+  return `kubectl logs -n ${shellQuote(namespace)} -l ${selector} -c cloud-hypervisor --tail=-1`;
 }
 
 /**

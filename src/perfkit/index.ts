@@ -4,6 +4,7 @@ export * from './charts';
 export * from './cloud-init';
 export * from './collect';
 export * from './console-log';
+export * from './kit-network';
 export * from './markers';
 export * from './names';
 export * from './pairs';

@@ -1,33 +1,17 @@
 import { PerfCloudConfigOptions, renderPerfExtraUserData } from './cloud-init';
 import { consoleLogCommand } from './collect';
 import {
+  headlessService, kitLabels, PerfVhostUserNetwork, vhostUserAddresses,
+} from './kit-network';
+import {
   checkKitName, checkLabel, checkNodeName, PERF_INTERFACE_TYPES, PERF_PLACEMENTS,
   PerfInterfaceType, PerfPlacement, pairName,
 } from './names';
 import { measuringTime, PerfRun, PerfRunOptions, planPerfRun } from './run-plan';
 import { PerfRole, renderPerfScript } from './script';
 import { ValueError } from '../model/errors';
-import { Cidr, IpAddress } from '../model/ip';
 import { ManifestObject } from '../render/types';
 import { VmSpec } from '../spec/vm';
-
-/** The vhost-user network the vhost-user pairs are measured over. */
-export interface PerfVhostUserNetwork {
-  /** Name of the network (its NAD), in the kit's namespace. */
-  readonly network: string;
-  /**
-   * The network's address range. The kit's VMs take static addresses from its
-   * top (the last hosts), away from addresses allocated from the bottom.
-   */
-  readonly cidr: string;
-  /**
-   * Addresses of the range the kit must not take, such as the gateway or
-   * Kube-OVN's `excludeIps`: single addresses or `first..last` ranges.
-   *
-   * @default - none
-   */
-  readonly reserved?: readonly string[];
-}
 
 /**
  * When the clients of a kit measure: `in-turn`, one pair after the other, so
@@ -140,9 +124,6 @@ export interface PerfKitPlan {
   readonly estimatedTime: number;
 }
 
-const LABEL_NAME = 'app.kubernetes.io/name';
-const LABEL_KIT = 'app.kubernetes.io/instance';
-const LABEL_PAIR = 'vhost-user-k8s/perf-pair';
 const LABEL_ROLE = 'vhost-user-k8s/perf-role';
 
 /**
@@ -168,7 +149,8 @@ export function planPerfKit(options: PerfKitOptions): PerfKitPlan {
   const namespace = checkLabel('namespace', options.namespace ?? 'default');
   const nodes = checkNodes(options.nodes);
   const placements = choices('placements', options.placements
-    ?? PERF_PLACEMENTS.filter((p) => p === 'same-node' || nodes.length === 2), PERF_PLACEMENTS);
+    ?? PERF_PLACEMENTS.filter((p) => p === 'same-node' || nodes.length === 2),
+  PERF_PLACEMENTS);
   if (placements.includes('cross-node') && nodes.length < 2) {
     throw new ValueError('placements', 'cross-node',
       'cross-node pairs need two nodes, and one is given',
@@ -226,7 +208,9 @@ function checkNodes(given: readonly string[]): string[] {
 }
 
 /** A list of choices: not empty, each allowed, none twice. */
-function choices<T extends string>(option: string, given: readonly T[], allowed: readonly T[]): T[] {
+function choices<T extends string>(
+  option: string, given: readonly T[], allowed: readonly T[],
+): T[] {
   const bad = given.find((value) => !allowed.includes(value));
   const twice = given.find((value, i) => given.indexOf(value) !== i);
   if (given.length === 0 || bad !== undefined || twice !== undefined) {
@@ -252,7 +236,9 @@ interface KitContext {
  * One pair. `addresses` holds the server's and the client's vhost-user
  * address for a vhost-user pair, and nothing for a pod-network pair.
  */
-function planPair(context: KitContext, slot: PairSlot, addresses: readonly string[]): PerfPairPlan {
+function planPair(
+  context: KitContext, slot: PairSlot, addresses: readonly string[],
+): PerfPairPlan {
   const { kit, namespace, nodes, run } = context;
   const { interfaceType, placement, startDelay } = slot;
   const name = pairName(interfaceType, placement);
@@ -331,7 +317,8 @@ function planVm(context: KitContext, place: VmPlace): PerfVmPlan {
  */
 function serveFor(context: KitContext, pair: string, startDelay: number): number {
   const { run, options } = context;
-  const needed = run.waitForPeer + startDelay + measuringTime(run) + (options.turnMargin ?? 120);
+  const margin = options.turnMargin ?? 120;
+  const needed = run.waitForPeer + startDelay + measuringTime(run) + margin;
   const given = options.run?.serveFor;
   if (given === undefined) {
     return Math.max(run.serveFor, needed);
@@ -346,78 +333,3 @@ function serveFor(context: KitContext, pair: string, startDelay: number): number
   return given;
 }
 
-/** The labels every object of a kit carries, whatever its pair: a selector of the kit. */
-export function perfKitSelector(kit: string): Record<string, string> {
-  return { [LABEL_NAME]: 'vhost-user-k8s-perf', [LABEL_KIT]: kit };
-}
-
-function kitLabels(kit: string, pair: string): Record<string, string> {
-  return { ...perfKitSelector(kit), [LABEL_PAIR]: pair };
-}
-
-/** Two addresses per vhost-user pair (server, client), from the top of the range. */
-function vhostUserAddresses(
-  network: PerfVhostUserNetwork | undefined,
-  types: readonly PerfInterfaceType[], placements: readonly PerfPlacement[],
-): string[] {
-  if (!types.includes('vhost-user')) {
-    return [];
-  }
-  if (network === undefined) {
-    throw new ValueError('vhostUser', 'undefined',
-      'measuring vhost-user needs the vhost-user network and its address range',
-      'Set vhostUser: { network: "<NAD name>", cidr: "<range>" }, '
-      + 'or leave vhost-user out of interfaceTypes.');
-  }
-  checkLabel('vhostUser.network', network.network);
-  const cidr = Cidr.parse(network.cidr);
-  const reserved = (network.reserved ?? []).map((entry) => {
-    const [first, last] = entry.split('..').map((part) => IpAddress.parse(part.trim()));
-    return { first, last: last ?? first };
-  });
-  const free = (address: IpAddress) => !reserved.some((r) => r.first.version === address.version
-    && r.first.compare(address) <= 0 && address.compare(r.last) <= 0);
-
-  const needed = 2 * placements.length;
-  const found: string[] = [];
-  const hosts = cidr.size - 2n;
-  for (let i = 0; found.length < needed && BigInt(i) < hosts && i < 4096; i++) {
-    const address = cidr.hostAt(-2 - i);
-    if (free(address)) {
-      found.push(address.toString());
-    }
-  }
-  if (found.length < needed) {
-    throw new ValueError('vhostUser.cidr', network.cidr,
-      `the kit takes ${needed} free addresses from the top of the range, and it has `
-      + `${found.length} besides the network, broadcast and reserved addresses`,
-      'Give a larger range, or free addresses at its top.');
-  }
-  return found;
-}
-
-function headlessService(
-  kit: string, namespace: string, pair: string, server: string, run: PerfRun,
-): ManifestObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: {
-      name: `${kit}-${pair}`,
-      namespace,
-      labels: kitLabels(kit, pair),
-    },
-    spec: {
-      // Headless: the name resolves to the server pod's address, which the
-      // guest holds (bridge) or receives through Virtink's DNAT (masquerade).
-      clusterIP: 'None',
-      publishNotReadyAddresses: true,
-      selector: { 'virtink.io/vm.name': server },
-      ports: [
-        { name: 'qperf', protocol: 'TCP', port: run.qperfPort },
-        { name: 'iperf3', protocol: 'TCP', port: run.iperf3Port },
-        { name: 'iperf3-udp', protocol: 'UDP', port: run.iperf3Port },
-      ],
-    },
-  };
-}

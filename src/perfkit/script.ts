@@ -54,7 +54,8 @@ export function renderPerfScript(options: PerfScriptOptions): string {
   const startDelay = options.startDelay ?? 0;
   if (!Number.isInteger(startDelay) || startDelay < 0) {
     throw new ValueError('start delay', String(startDelay),
-      'it must be a whole number of seconds, 0 or more', 'Give the seconds as a whole number.');
+      'it must be a whole number of seconds, 0 or more',
+      'Give the seconds as a whole number.');
   }
   const header = [
     '#!/usr/bin/env bash',

@@ -2,7 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { PerfTestKitArgs } from './args';
 import { knownManifests, memberContext } from './context';
 import { renderedResource } from './objects';
-import { perfKitSelector } from '../perfkit/pairs';
+import { perfKitSelector } from '../perfkit/kit-network';
 import { DEFAULT_NAMESPACE } from '../plan/defaults';
 import { PERF_KIT_DIR } from '../render/perf-kit';
 

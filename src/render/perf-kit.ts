@@ -27,7 +27,8 @@ export function perfKitSection(plan: ClusterPlan): string[] {
   if (kit === undefined) {
     return [];
   }
-  const minutes = (seconds: number) => (seconds === 0 ? 'at once' : `+${Math.ceil(seconds / 60)} min`);
+  const minutes = (seconds: number) =>
+    (seconds === 0 ? 'at once' : `+${Math.ceil(seconds / 60)} min`);
   const rows = kit.pairs.map((pair) => [
     inlineCode(pair.name),
     inlineCode(pair.server.spec.host ?? ''),

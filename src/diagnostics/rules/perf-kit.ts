@@ -148,7 +148,9 @@ export function findKitNetwork(
     return {
       network: network.name,
       cidr: subnet.cidr,
-      reserved: [subnet.gateway.toString(), subnet.dhcp.serverId.toString(), ...subnet.excludeIps],
+      reserved: [
+        subnet.gateway.toString(), subnet.dhcp.serverId.toString(), ...subnet.excludeIps,
+      ],
     };
   }
   return fault(`network ${network.name} has no address range, and the vhost-user pairs need `
