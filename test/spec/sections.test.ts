@@ -12,6 +12,7 @@ describe('specEntryOf', () => {
   test('the single-valued sections are entry 0', () => {
     expect(specEntryOf('kubeOvn.version')).toEqual({ section: 'kubeOvn', index: 0 });
     expect(specEntryOf('userspaceCni')).toEqual({ section: 'userspaceCni', index: 0 });
+    expect(specEntryOf('perfKit.nodes[1]')).toEqual({ section: 'perfKit', index: 0 });
   });
 
   test('cluster-wide paths are about no entry', () => {
