@@ -21,7 +21,7 @@ import { VhostUserVm } from './vm';
  *
  * The constructor plans the cluster with the core, before it registers any
  * resource (itself included): a cluster with errors fails `pulumi preview`
- * and `pulumi up` with every error listed (a `DiagnosticError`); warnings go
+ * and `pulumi up` with every error listed (a {@link ClusterModelError}); warnings go
  * to `pulumi.log.warn`, on the member they are about. Then it creates one
  * member component per part, each with `{ parent: this }` (so a provider
  * given to the cluster reaches every resource), in the order objects must
@@ -84,7 +84,7 @@ export class VhostUserCluster extends pulumi.ComponentResource {
    * @param args the cluster
    * @param opts options; a Kubernetes provider given here is used for every
    *   object
-   * @throws DiagnosticError when the cluster has errors, before anything is
+   * @throws ClusterModelError when the cluster has errors, before anything is
    *   registered
    * @throws Error when a field that must be plain is an Output
    */

@@ -1,6 +1,7 @@
 // Pulumi components: `vhost-user-k8s/pulumi`.
 export * from './args';
 export * from './cluster';
+export * from './errors';
 export * from './kube-ovn';
 export * from './network';
 export * from './node';

@@ -1,7 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { VhostUserClusterArgs } from './args';
 import { KnownSpec, knownSpec, resolvedSpec } from './inputs';
-import { Diagnostic, DiagnosticError, hasErrors } from '../diagnostics/diagnostic';
+import { ClusterModelError } from './errors';
+import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { DEFAULT_NAMESPACE } from '../plan/defaults';
 import { ManifestObject, OutputFile } from '../render/types';
 import { Synthesis, synthesize } from '../synth/synthesize';
@@ -47,7 +48,7 @@ export interface MemberNames {
  * Plans, checks and renders the cluster from what is known when the program
  * runs.
  *
- * @throws DiagnosticError listing every error, when the cluster has one
+ * @throws ClusterModelError listing every error, when the cluster has one
  * @throws Error when a field that must be plain is an Output, or two members
  *   would get the same name
  * @internal
@@ -57,7 +58,7 @@ export function prepareCluster(name: string, args: VhostUserClusterArgs): Prepar
   const names = memberNames(name, known);
   const synthesis = synthesize(known.spec);
   if (hasErrors(synthesis.diagnostics)) {
-    throw clusterError(name, synthesis.diagnostics, known.standIns);
+    throw new ClusterModelError(name, synthesis.diagnostics, known.standIns);
   }
   return { known, rendered: plainRendering(synthesis), names };
 }
@@ -77,25 +78,10 @@ export function finalRendering(
   return resolvedSpec(name, args).apply((spec) => {
     const synthesis = synthesize(spec);
     if (hasErrors(synthesis.diagnostics)) {
-      throw clusterError(name, synthesis.diagnostics, []);
+      throw new ClusterModelError(name, synthesis.diagnostics);
     }
     return plainRendering(synthesis);
   });
-}
-
-/**
- * The error of a cluster with errors, naming the component.
- *
- * @param standIns fields whose values were not known yet
- */
-function clusterError(
-  name: string, diagnostics: readonly Diagnostic[], standIns: readonly string[],
-): DiagnosticError {
-  const error = new DiagnosticError(diagnostics);
-  const note = standIns.length === 0 ? ''
-    : `\n(checked before these Inputs were known, with stand-ins: ${standIns.join(', ')})`;
-  error.message = `VhostUserCluster '${name}': ${error.message}${note}`;
-  return error;
 }
 
 /** The JSON form of a synthesis: model values become the strings every adapter writes. */

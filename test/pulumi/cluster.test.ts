@@ -1,7 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { kubeOvnArgs, userspaceArgs } from './clusters';
 import { labelOf, mockRuntime, Registry, settled, valueOf } from './support';
-import { DiagnosticError } from '../../src/diagnostics';
 
 type Lib = typeof import('../../src/pulumi');
 let lib: Lib;
@@ -135,11 +134,26 @@ describe('VhostUserCluster', () => {
     expect(steps.map((r) => r.provider.split('::')[3])).toEqual(['ssh', 'ssh', 'ssh', 'ssh']);
   });
 
+  test('a cluster with errors is a RunError, which Pulumi prints without a stack', () => {
+    const args = userspaceArgs();
+    const bad = { ...args, vms: [{ ...args.vms![0], memory: '3Gi', hugepageSize: '2Mi' }] };
+
+    let error: unknown;
+    try {
+      new lib.VhostUserCluster('lab', bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    expect((error as InstanceType<typeof lib.ClusterModelError>).diagnostics)
+      .toContainEqual(expect.objectContaining({ code: 'VM003', path: 'vms[0].hugepageSize' }));
+  });
+
   test('a cluster with errors throws them all and registers nothing', async () => {
     const args = userspaceArgs();
     const bad = { ...args, vms: [{ ...args.vms![0], memory: '3Gi', hugepageSize: '2Mi' }] };
 
-    expect(() => new lib.VhostUserCluster('lab', bad)).toThrow(DiagnosticError);
+    expect(() => new lib.VhostUserCluster('lab', bad)).toThrow(lib.ClusterModelError);
     expect(() => new lib.VhostUserCluster('lab', bad))
       .toThrow(/^VhostUserCluster 'lab': \d+ error\(s\) in the cluster model:\nvms\[0\]/);
     await settled();
