@@ -2,8 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 import { ClusterSpec } from './cluster';
+import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 
 /** The result of reading a spec file: a spec when it is well formed, and every finding. */
 export interface LoadedSpec {
@@ -108,7 +108,7 @@ function schemaFinding(
       return {
         ...base,
         code: 'FILE004',
-        message: `value is not one of the allowed values`,
+        message: 'value is not one of the allowed values',
         hint: `use one of: ${(e.params.allowedValues as unknown[]).join(', ')}`,
         location: where(segments),
       };
