@@ -1,0 +1,249 @@
+import { CpuSet } from '../model/cpuset';
+import { PciAddress } from '../model/pci';
+import { Size } from '../model/size';
+import { HostTopology } from '../model/topology';
+import { HostSpec, NodeSpec } from '../spec';
+import { MemoryReservation } from './reserved-memory';
+import { Version } from './versions';
+
+/** Everything derived for one node pool. */
+export interface NodePlan {
+  /** The pool as written. */
+  readonly spec: NodeSpec;
+
+  /** Index of the pool in `spec.nodes`, for diagnostic paths. */
+  readonly index: number;
+
+  /** Pool name. */
+  readonly name: string;
+
+  /** The Kubernetes nodes of the pool. */
+  readonly hosts: HostSpec[];
+
+  /** Hardware of each host. */
+  readonly topology: HostTopology;
+
+  /** Housekeeping, PMD, lcore, isolated, reserved and VM CPUs. */
+  readonly cpus: CpuPlan;
+  /** The hugepage ledger of each NUMA node. */
+  readonly hugepages: HugepagePlan;
+  /** OVS-DPDK `other_config`, socket memory and bridge. */
+  readonly ovs: OvsPlan;
+  /** Kubelet configuration to merge. */
+  readonly kubelet: KubeletPlan;
+  /** Kernel command line additions. */
+  readonly kernel: KernelPlan;
+  /** The DPDK ports, one per NIC that could be read. */
+  readonly nics: NicPlan[];
+
+  /** Files of the Kube-OVN path, when the cluster uses it. */
+  readonly kubeOvn?: KubeOvnNodePlan;
+
+  /**
+   * What each NUMA node offers VMs after housekeeping, PMD threads and OVS
+   * hugepages: the input of the placement preview. The hugepages left by VMs
+   * already placed are in the ledger (`hugepages.perNumaNode[].free`).
+   */
+  readonly capacity: NumaCapacity[];
+
+  /** Whether vhost-user VMs may run on the pool (`NodeContext.vhostUserVmsPossible`). */
+  readonly vhostUserVms: boolean;
+}
+
+/** How the CPUs of a node are used. */
+export interface CpuPlan {
+  /** CPUs of the OS and the kubelet. */
+  readonly housekeeping: CpuSet;
+  /** OVS-DPDK PMD threads (`pmd-cpu-mask`). */
+  readonly pmd: CpuSet;
+  /** Non-PMD DPDK threads (`dpdk-lcore-mask`); undefined when left unset. */
+  readonly lcore?: CpuSet;
+  /** Kernel `isolcpus=`. */
+  readonly isolated: CpuSet;
+  /** Kubelet `reservedSystemCPUs` (housekeeping ∪ PMD). */
+  readonly reservedSystem: CpuSet;
+  /** CPUs the kubelet may give to VMs. */
+  readonly vm: CpuSet;
+  /** NUMA nodes that get PMD cores, NIC-local first. */
+  readonly pmdNumaNodes: number[];
+}
+
+/** Hugepages per NUMA node. */
+export interface HugepagePlan {
+  /** Page size, also `default_hugepagesz`. */
+  readonly size: Size;
+  /** Whether the user fixed the pages (`pagesPerNumaNode`); else they are sized. */
+  readonly fixed: boolean;
+  /**
+   * One entry per NUMA node, in node order; NUMA nodes known to have no memory
+   * are left out.
+   */
+  readonly perNumaNode: HugepageLedgerEntry[];
+}
+
+/**
+ * The hugepage ledger of one NUMA node:
+ * `total = ovsHeld + vms + free` (or `+ shortfall` below zero), where
+ * `ovsHeld = ovs + headroom`.
+ */
+export interface HugepageLedgerEntry {
+  readonly numaNode: number;
+  /** Pages allocated at boot. */
+  readonly pages: number;
+  /** Memory of those pages. */
+  readonly total: Size;
+  /** Taken by OVS at start (`dpdk-socket-mem`). */
+  readonly ovs: Size;
+  /**
+   * What the OVS process or pod may hold: `dpdk-socket-limit` (or the socket
+   * memory when the limit is lower or 0), rounded up to whole pages. These
+   * pages are invisible to the kubelet; the placeholder pods hold them.
+   */
+  readonly ovsHeld: Size;
+  /** `ovsHeld - ovs`: room for OVS to grow up to its limit and to whole pages. */
+  readonly headroom: Size;
+  /** Demanded by the VMs placed on this NUMA node. */
+  readonly vms: Size;
+  /** What is left; negative means the node cannot hold its VMs. */
+  readonly free: Size | 'negative';
+  /** How far below zero the ledger goes, when `free` is `negative`. */
+  readonly shortfall?: Size;
+}
+
+/** OVS-DPDK settings of a node. */
+export interface OvsPlan {
+  /**
+   * `Open_vSwitch . other_config`, in the order it is applied. Values are bare
+   * (`1024,1024`, `0xf00`); quoting is the renderer's business (Kube-OVN's
+   * `config.cfg` form is in `KubeOvnNodePlan.configCfg`).
+   */
+  readonly otherConfig: ReadonlyArray<readonly [string, string]>;
+  /**
+   * `dpdk-socket-mem`: entry i is NUMA node id i, as DPDK numbers sockets
+   * (0 for ids without a NUMA node).
+   */
+  readonly socketMem: Size[];
+  /** `dpdk-socket-limit`, indexed like `socketMem`; zero means no limit. */
+  readonly socketLimit: Size[];
+  /** `userspace-tso-enable`. */
+  readonly tso: boolean;
+  /** The `netdev` bridge and its DPDK ports (Userspace CNI path). */
+  readonly bridge?: BridgePlan;
+  /** CPU limit the OVS-DPDK pod needs (PMD CPUs + 1), in CPUs. */
+  readonly podCpuLimit: number;
+  /** MTU of the DPDK ports. */
+  readonly mtu: number;
+}
+
+/** An OVS bridge with `datapath_type=netdev`. */
+export interface BridgePlan {
+  readonly name: string;
+  readonly failMode: 'standalone' | 'secure';
+  readonly ports: DpdkPortPlan[];
+}
+
+/** A physical DPDK port of a bridge. */
+export interface DpdkPortPlan {
+  readonly name: string;
+  readonly pci: PciAddress;
+}
+
+/** Kubelet settings merged into the node's kubelet configuration. */
+export interface KubeletPlan {
+  /** Path of the kubelet configuration file. */
+  readonly configPath: string;
+  /** The keys to merge, as they appear in KubeletConfiguration. */
+  readonly config: Record<string, unknown>;
+  /**
+   * `reservedMemory`, one entry per NUMA node with memory; empty when the
+   * memory manager is not used (one NUMA node and no `reservedMemory` given).
+   */
+  readonly reservedMemory: Array<{ numaNode: number; memory: Size }>;
+  /** kubeReserved + systemReserved + hard eviction, what reservedMemory sums to. */
+  readonly reservedTotal: Size;
+  /** The parts of `reservedTotal`. */
+  readonly reservation: MemoryReservation;
+  /** `topologyManagerPolicy`: `single-numa-node` on hosts with several NUMA nodes. */
+  readonly topologyManagerPolicy: 'single-numa-node' | 'none';
+  /**
+   * Whether the Static memory manager is used: on hosts with several NUMA
+   * nodes, or when `reservedMemory` is given.
+   */
+  readonly memoryManager: boolean;
+  /** Whether the CPU manager option `full-pcpus-only` is on. */
+  readonly fullPcpusOnly: boolean;
+  /** Whether the CPU manager option `strict-cpu-reservation` is on. */
+  readonly strictCpuReservation: boolean;
+}
+
+/** Kernel command line additions. */
+export interface KernelPlan {
+  /** Arguments in the order they go on the command line. */
+  readonly args: string[];
+  /** Whether the per-NUMA-node hugepage boot syntax is used (kernel ≥ 5.16). */
+  readonly perNodeHugepages: boolean;
+  /**
+   * Whether the hugepages differ between NUMA nodes and are left to a unit
+   * that writes `nr_hugepages` per node after boot (no count on the command
+   * line).
+   */
+  readonly hugepagesAtRuntime: boolean;
+  /** Whether the IOMMU is turned on (any vfio-pci NIC). */
+  readonly iommu: boolean;
+  /**
+   * The kernel version the plan targets.
+   *
+   * @default - unknown
+   */
+  readonly version?: Version;
+}
+
+/** A NIC and what its driver needs. */
+export interface NicPlan {
+  readonly pci: PciAddress;
+  /** OVS port name (Userspace CNI path; Kube-OVN names its ports itself). */
+  readonly port: string;
+  /**
+   * NUMA node of the NIC.
+   *
+   * @default - unknown
+   */
+  readonly numaNode?: number;
+  readonly driver: 'vfio-pci' | 'mlx5';
+  /** Whether the NIC is an SR-IOV virtual function (an error as DPDK NIC). */
+  readonly virtualFunction: boolean;
+}
+
+/** The Kube-OVN node files. */
+export interface KubeOvnNodePlan {
+  /** `/opt/ovs-config/config.cfg` lines, `key=value`, no spaces. */
+  readonly configCfg: ReadonlyArray<readonly [string, string]>;
+  /** `/opt/ovs-config/ovs-dpdk-config` per host (its ENCAP_IP differs). */
+  readonly hosts: Array<{
+    readonly name: string;
+    readonly ovsDpdkConfig: ReadonlyArray<readonly [string, string]>;
+  }>;
+  /** The node label the path needs. */
+  readonly nodeLabel: readonly [string, string];
+}
+
+/** What a NUMA node offers VMs after every reservation. */
+export interface NumaCapacity {
+  readonly numaNode: number;
+  /** CPUs left for VMs. */
+  readonly cpus: number;
+  /**
+   * Hugepage memory left for VMs: the fixed pages less what OVS holds, or,
+   * when the pages are sized by the planner, the whole pages that fit in the
+   * node's memory beside the kubelet's reserved memory and Virtink's 256Mi pod
+   * overhead for as many VMs as there are VM CPUs, less what OVS holds.
+   */
+  readonly hugepages: Size;
+  /**
+   * Whether the hugepages are not bounded at all: the planner sizes the pages
+   * and the node's memory is unknown, so `hugepages` is zero and means nothing.
+   *
+   * @default false
+   */
+  readonly hugepagesUnbounded?: boolean;
+}
