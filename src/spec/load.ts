@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ClusterSpec } from './cluster';
+import { validateSpecSchema } from './schema-validator';
 import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 
 /** The result of reading a spec file: a spec when it is well formed, and every finding. */
@@ -13,20 +14,10 @@ export interface LoadedSpec {
   readonly diagnostics: Diagnostic[];
 }
 
-let validator: ValidateFunction | undefined;
-
 /** The JSON Schema of spec files (`schema/cluster-spec.schema.json`). */
 export function clusterSpecSchema(): object {
   const file = join(__dirname, '..', '..', 'schema', 'cluster-spec.schema.json');
   return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-function validate(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validator = ajv.compile(clusterSpecSchema());
-  }
-  return validator;
 }
 
 /**
@@ -59,12 +50,11 @@ export function loadSpec(text: string, file = '<spec>'): LoadedSpec {
   }
 
   const data: unknown = doc.toJS();
-  const check = validate();
-  if (check(data)) {
+  if (validateSpecSchema(data)) {
     return { spec: data as unknown as ClusterSpec, diagnostics: [] };
   }
 
-  const diagnostics = (check.errors ?? [])
+  const diagnostics = (validateSpecSchema.errors ?? [])
     .filter(isUseful)
     .map((e) => schemaFinding(e, (path) => locate(doc.contents, path, at)));
   return { diagnostics: dedupe(diagnostics) };

@@ -1,16 +1,7 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ClusterSpec } from '../../spec';
-import { clusterSpecSchema } from '../../spec/load';
+import { validateSpecSchema } from '../../spec/schema-validator';
 import { Findings } from '../findings';
-
-let validator: ValidateFunction | undefined;
-
-function validate(): ValidateFunction {
-  if (!validator) {
-    validator = new Ajv({ allErrors: true, strict: false }).compile(clusterSpecSchema());
-  }
-  return validator;
-}
 
 /**
  * Checks that a value has the shape of a `ClusterSpec` (SPEC001), with the
@@ -24,12 +15,11 @@ function validate(): ValidateFunction {
  * @returns whether the value can be planned
  */
 export function checkShape(value: unknown, findings: Findings): value is ClusterSpec {
-  const check = validate();
-  if (check(value)) {
+  if (validateSpecSchema(value)) {
     return true;
   }
   const seen = new Set<string>();
-  for (const error of check.errors ?? []) {
+  for (const error of validateSpecSchema.errors ?? []) {
     if (['anyOf', 'oneOf', 'if'].includes(error.keyword)) {
       continue;
     }
