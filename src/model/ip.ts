@@ -1,4 +1,4 @@
-import { Address4, Address6 } from 'ip-address';
+import { Address6 } from 'ip-address';
 import { ValueError } from './errors';
 import { readIpv4, readIpv6 } from './ip-text';
 
@@ -90,7 +90,11 @@ export class IpAddress {
   /** The canonical text form. */
   public toString(): string {
     if (this.version === 4) {
-      return Address4.fromBigInt(this.value).correctForm();
+      // Dotted decimal, as ip-address's correctForm() writes it, without its
+      // round trip through hex text: a fleet writes tens of thousands of these.
+      const n = Number(this.value);
+      return `${Math.floor(n / 2 ** 24)}.${Math.floor(n / 2 ** 16) % 256}.`
+        + `${Math.floor(n / 256) % 256}.${n % 256}`;
     }
     const address = Address6.fromBigInt(this.value);
     const embedded = address.isMapped4() ? address.embeddedIPv4() : null;

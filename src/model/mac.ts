@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
 import { ValueError } from './errors';
+import { sha256 } from './sha256';
 
 const OCTETS = 6;
 const HINT = 'Write six pairs of hex digits separated by colons, like 00:00:00:2e:2f:b8.';
 const PREFIX_HINT =
   'Write one to five pairs of hex digits separated by colons, like 02:00:00.';
+
+/** Every octet as two lowercase hex digits, `00` to `ff`. */
+const HEX = Array.from({ length: 256 }, (_, octet) => octet.toString(16).padStart(2, '0'));
 
 /** Options for {@link MacAddress.generate}. */
 export interface GenerateMacOptions {
@@ -51,10 +54,10 @@ export class MacAddress {
    * first octet is not locally administered unicast
    */
   public static generate(seed: string, options: GenerateMacOptions = {}): MacAddress {
-    const hash = [...createHash('sha256').update(seed, 'utf8').digest()];
+    const hash = sha256(seed);
     if (options.prefix === undefined) {
       const first = hash[0] - (hash[0] % 4) + 2;
-      return new MacAddress([first, ...hash.slice(1, OCTETS)]);
+      return new MacAddress([first, hash[1], hash[2], hash[3], hash[4], hash[5]]);
     }
 
     const prefix = readOctets('MAC prefix', options.prefix, 'prefix');
@@ -64,7 +67,7 @@ export class MacAddress {
         'Start the prefix with an octet such as 02, 06, 0a or fe, so that generated '
         + 'addresses cannot collide with a vendor\'s.');
     }
-    return new MacAddress([...prefix, ...hash.slice(0, OCTETS - prefix.length)]);
+    return new MacAddress([...prefix, ...hash.subarray(0, OCTETS - prefix.length)]);
   }
 
   /** The six octets, most significant first. */
@@ -99,7 +102,8 @@ export class MacAddress {
 
   /** Lowercase, colon separated: `00:00:00:2e:2f:b8`. */
   public toString(): string {
-    return this.octets.map(octet => octet.toString(16).padStart(2, '0')).join(':');
+    const o = this.octets;
+    return `${HEX[o[0]]}:${HEX[o[1]]}:${HEX[o[2]]}:${HEX[o[3]]}:${HEX[o[4]]}:${HEX[o[5]]}`;
   }
 
   /** The canonical form, so that addresses read well inside JSON and diagnostics. */

@@ -29,6 +29,19 @@ const QUANTITY_HINT = 'Write a Kubernetes quantity: a number with one of the suf
   + 'Ki, Mi, Gi, Ti, Pi (powers of 1024) or k, M, G, T, P (powers of 1000), '
   + 'like 512Mi or 1Gi.';
 
+/**
+ * The spelling nearly every quantity has, `2Gi` or `1073741824`: digits, with
+ * a binary unit or none. Read without big integers; the full grammar reads
+ * the rest and gives the errors.
+ */
+const COMMON_QUANTITY = /^(\d{1,15})(Ki|Mi|Gi|Ti|Pi|Ei)?$/;
+
+/** The binary units of {@link COMMON_QUANTITY}, in bytes. */
+const BINARY_FACTORS: ReadonlyMap<string, number> = new Map([
+  ['Ki', KIB], ['Mi', KIB ** 2], ['Gi', KIB ** 3], ['Ti', KIB ** 4], ['Pi', KIB ** 5],
+  ['Ei', KIB ** 6],
+]);
+
 /** Binary units from the largest down, for the shortest exact spelling. */
 const BINARY_UNITS: readonly (readonly [string, number])[] = [
   ['Pi', KIB ** 5], ['Ti', KIB ** 4], ['Gi', KIB ** 3], ['Mi', KIB ** 2], ['Ki', KIB],
@@ -46,6 +59,14 @@ const KERNEL_SUFFIXES: ReadonlyMap<string, number> = new Map([
  * but refuses what cannot be a whole number of bytes.
  */
 export function quantityToBytes(text: string): number {
+  const common = COMMON_QUANTITY.exec(text);
+  if (common !== null) {
+    // Digits times a power of two is exact while it is a safe integer.
+    const bytes = Number(common[1]) * (BINARY_FACTORS.get(common[2]) ?? 1);
+    if (Number.isSafeInteger(bytes)) {
+      return bytes;
+    }
+  }
   if (text === '') {
     throw new ValueError(KIND, text, 'it is empty', QUANTITY_HINT);
   }

@@ -65,6 +65,9 @@ export class Size {
    * @throws ValueError unless `n` is a whole number from 0 to 2^53 - 1 (just below 8 PiB)
    */
   public static bytes(n: number): Size {
+    if (Number.isSafeInteger(n) && n >= 0) {
+      return new Size(n + 0); // -0 becomes 0
+    }
     if (!Number.isInteger(n) || n < 0) {
       throw new ValueError('size', String(n),
         'a size is a whole, non-negative number of bytes',
@@ -111,7 +114,10 @@ export class Size {
 
   /** This size and `other` together. */
   public plus(other: Size): Size {
-    return new Size(checkSafe(`${this} + ${other}`, BigInt(this.bytes) + BigInt(other.bytes)));
+    // Both are safe integers, so a safe sum is exact; any other is too large.
+    const sum = this.bytes + other.bytes;
+    return Number.isSafeInteger(sum) ? new Size(sum)
+      : new Size(checkSafe(`${this} + ${other}`, BigInt(this.bytes) + BigInt(other.bytes)));
   }
 
   /**
@@ -138,7 +144,10 @@ export class Size {
         'a size can only be multiplied by a whole, non-negative number',
         'Multiply by a count, such as the number of hugepages.');
     }
-    return new Size(checkSafe(`${this} × ${factor}`, BigInt(this.bytes) * BigInt(factor)));
+    // A safe product of safe integers is exact; any other is too large.
+    const product = this.bytes * factor;
+    return Number.isSafeInteger(product) ? new Size(product)
+      : new Size(checkSafe(`${this} × ${factor}`, BigInt(this.bytes) * BigInt(factor)));
   }
 
   /**

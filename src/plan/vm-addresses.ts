@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { NetworkPlan, SubnetPlan } from './types';
 import { Findings } from '../diagnostics/findings';
 import { readValue } from '../diagnostics/rules/read';
 import { Cidr, InterfaceAddress, IpAddress } from '../model/ip';
 import { MacAddress } from '../model/mac';
+import { sha256 } from '../model/sha256';
 
 /** A vhost-user NIC whose MAC and address are still to be decided. */
 export interface NicDraft {
@@ -228,5 +228,5 @@ function withPrefix(address: IpAddress, cidr: Cidr): InterfaceAddress {
 
 /** The first 64 bits of the seed's SHA-256, as a number to start probing from. */
 function hashOf(seed: string): bigint {
-  return createHash('sha256').update(seed, 'utf8').digest().readBigUInt64BE(0);
+  return sha256(seed).readBigUInt64BE(0);
 }

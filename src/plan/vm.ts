@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   DEFAULT_NAMESPACE, DEFAULT_RUN_POLICY, DEFAULT_VM_IMAGE, POD_NETWORK_NAME,
 } from './defaults';
@@ -15,6 +14,7 @@ import {
   checkHost, checkKubeOvnVm, checkNetworkFound, checkNodePool, checkPodNetworkBinding, PoolHost,
 } from '../diagnostics/rules/vm-network';
 import { MacAddress } from '../model/mac';
+import { sha256 } from '../model/sha256';
 import { Size } from '../model/size';
 import { NetworkPath, VmInterfaceSpec, VmSpec } from '../spec';
 
@@ -180,7 +180,7 @@ export function defaultInterfaceName(network: string): string {
   if (network.length <= MAX_INTERFACE_NAME) {
     return network;
   }
-  const hash = createHash('sha256').update(network, 'utf8').digest('hex').slice(0, 4);
+  const hash = sha256(network).toString('hex').slice(0, 4);
   return `${network.slice(0, 10).replace(/-+$/, '')}-${hash}`;
 }
 

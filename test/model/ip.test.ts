@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { Address4 } from 'ip-address';
 import { Cidr, InterfaceAddress, IpAddress } from '../../src/model/ip';
 import { valueErrorOf } from '../support/value-error';
 
@@ -213,6 +214,11 @@ describe('InterfaceAddress', () => {
 describe('IP round trips (properties)', () => {
   test('an address reads back from its canonical form', () => {
     fc.assert(fc.property(addresses, ip => IpAddress.parse(ip.toString()).equals(ip)));
+  });
+
+  test('an IPv4 address is written in dotted decimal, as ip-address writes it', () => {
+    fc.assert(fc.property(ipv4, ip =>
+      ip.toString() === Address4.fromBigInt(ip.toBigInt()).correctForm()));
   });
 
   test('an IPv6 address reads back from its full uncompressed form', () => {

@@ -274,6 +274,30 @@ describe('Size round trips (properties)', () => {
       Size.parse(`${n}M`).bytes === n * 1e6 && Size.parse(`${n}e6`).bytes === n * 1e6));
   });
 
+  test('binary quantities read as their exact bytes, or are refused from 8Pi up', () => {
+    const units = fc.constantFrom(['', 1n], ['Ki', 2n ** 10n], ['Gi', 2n ** 30n],
+      ['Pi', 2n ** 50n], ['Ei', 2n ** 60n]);
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), units,
+      (n, [unit, factor]) => {
+        const exact = n * (factor as bigint);
+        const read = () => Size.parse(`${n}${unit}`).bytes;
+        return exact <= BigInt(Number.MAX_SAFE_INTEGER) ? read() === Number(exact)
+          : valueErrorOf(read).reason.startsWith('it is 8Pi or more');
+      }));
+  });
+
+  test('plus and times are exact up to 8Pi and refuse to reach it', () => {
+    const bytes = fc.bigInt({ min: 0n, max: BigInt(Number.MAX_SAFE_INTEGER) });
+    fc.assert(fc.property(bytes, bytes, fc.integer({ min: 0, max: 2 ** 20 }), (a, b, n) => {
+      const size = Size.bytes(Number(a));
+      const fits = (exact: bigint, result: () => Size) =>
+        (exact <= BigInt(Number.MAX_SAFE_INTEGER) ? result().bytes === Number(exact)
+          : valueErrorOf(result).reason.startsWith('it is 8Pi or more'));
+      return fits(a + b, () => size.plus(Size.bytes(Number(b))))
+        && fits(a * BigInt(n), () => size.times(n));
+    }));
+  });
+
   test('minus undoes plus', () => {
     fc.assert(fc.property(mebibytes, mebibytes, (a, b) => a.plus(b).minus(b).equals(a)));
   });
