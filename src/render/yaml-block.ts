@@ -6,14 +6,25 @@ export type YamlMapping = Record<string, unknown>;
 /**
  * The scalar tags of the YAML 1.2 core schema that would read a plain scalar
  * as something other than a string (`true`, `42`, `null`, `.inf`, ...): the
- * `yaml` package quotes a string that one of them matches.
+ * `yaml` package quotes a string that one of them matches. Their tests are
+ * joined into one expression, so that a string is tried once.
  */
-const NON_STRING_TAGS = (() => {
+const NON_STRING = (() => {
   const { tags, compat } = new Document().schema;
-  return [...tags, ...compat ?? []].flatMap((tag) =>
+  const tests = [...tags, ...compat ?? []].flatMap((tag) =>
     (tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test
       ? [tag.test] : []));
+  return tests.every((test) => test.flags === '')
+    ? [new RegExp(tests.map((test) => `(?:${test.source})`).join('|'))] : tests;
 })();
+
+/**
+ * What makes `stringify` quote or escape a string, or write it otherwise
+ * than on one line: the characters it escapes, YAML's indicators where they
+ * would change the meaning, and a document marker at the start.
+ */
+const NOT_PLAIN =
+  /[\t\n\r\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}\u2028\u2029\uFEFF]|^[ ,[\]{}#&*!|>'"%@`?:-]|: | #|[ :]$|^(?:---|\.\.\.)/u;
 
 /**
  * The text `stringify(value, { lineWidth: 0 })` of the `yaml` package writes
@@ -29,61 +40,62 @@ const NON_STRING_TAGS = (() => {
  * @param value the mapping
  */
 export function toBlockYaml(value: YamlMapping): string {
-  const lines: string[] = [];
-  const fits = isMapping(value) && writeMapping(value, '', lines, new Set());
-  return fits ? `${lines.join('\n')}\n` : stringify(value, { lineWidth: 0 });
+  const writer = new BlockWriter();
+  return isMapping(value) && writer.mapping(value, '', '') ? writer.text
+    : stringify(value, { lineWidth: 0 });
 }
 
-/** Appends the lines of a mapping; false when a value is not simple enough. */
-function writeMapping(
-  map: YamlMapping, indent: string, lines: string[], seen: Set<object>,
-): boolean {
-  const entries = Object.entries(map);
-  if (entries.length === 0 || seen.has(map)) {
-    return false;
-  }
-  seen.add(map);
-  for (const [key, value] of entries) {
-    if (!isPlain(key) || key.length > 1024) {
-      return false;
-    }
-    const scalar = scalarText(value);
-    if (scalar !== undefined) {
-      lines.push(`${indent}${key}: ${scalar}`);
-      continue;
-    }
-    lines.push(`${indent}${key}:`);
-    const nested = isMapping(value) ? writeMapping(value, `${indent}  `, lines, seen)
-      : Array.isArray(value) && writeList(value, `${indent}  `, lines, seen);
-    if (!nested) {
-      return false;
-    }
-  }
-  return true;
-}
+/** Block YAML, line by line; each method says false when a value is not simple enough. */
+class BlockWriter {
+  public text = '';
+  private readonly seen = new Set<object>();
 
-/** Appends the lines of a list; false when an item is not simple enough. */
-function writeList(
-  list: readonly unknown[], indent: string, lines: string[], seen: Set<object>,
-): boolean {
-  if (list.length === 0 || seen.has(list)) {
-    return false;
-  }
-  seen.add(list);
-  for (const item of list) {
-    const scalar = scalarText(item);
-    if (scalar !== undefined) {
-      lines.push(`${indent}- ${scalar}`);
-      continue;
-    }
-    // A mapping in a list starts on the dash line: `- key: value`.
-    const first = lines.length;
-    if (!isMapping(item) || !writeMapping(item, `${indent}  `, lines, seen)) {
+  /** A mapping: its first line starts with `first`, the others with `indent`. */
+  public mapping(map: YamlMapping, indent: string, first: string): boolean {
+    const keys = Object.keys(map);
+    if (keys.length === 0 || this.seen.has(map)) {
       return false;
     }
-    lines[first] = `${indent}- ${lines[first].slice(indent.length + 2)}`;
+    this.seen.add(map);
+    let lead = first;
+    for (const key of keys) {
+      if (key.length > 1024 || !isPlain(key)) {
+        return false;
+      }
+      const value = map[key];
+      const scalar = scalarText(value);
+      if (scalar !== undefined) {
+        this.text += `${lead}${key}: ${scalar}\n`;
+      } else {
+        this.text += `${lead}${key}:\n`;
+        const inner = `${indent}  `;
+        const nested = isMapping(value) ? this.mapping(value, inner, inner)
+          : Array.isArray(value) && this.list(value, inner);
+        if (!nested) {
+          return false;
+        }
+      }
+      lead = indent;
+    }
+    return true;
   }
-  return true;
+
+  /** A list, each item on a dash line: a mapping in it starts there, `- key: value`. */
+  public list(list: readonly unknown[], indent: string): boolean {
+    if (list.length === 0 || this.seen.has(list)) {
+      return false;
+    }
+    this.seen.add(list);
+    for (const item of list) {
+      const scalar = scalarText(item);
+      if (scalar !== undefined) {
+        this.text += `${indent}- ${scalar}\n`;
+      } else if (!isMapping(item) || !this.mapping(item, `${indent}  `, `${indent}- `)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
 
 /** A scalar as `stringify` writes it in block style, or undefined when not simple. */
@@ -102,16 +114,11 @@ function scalarText(value: unknown): string | undefined {
 
 /**
  * Whether `stringify` writes a string as it is, on one line and without
- * quotes: none of the characters it escapes or quotes for, none of YAML's
- * indicators where they would change the meaning, no document marker, and
- * nothing a core schema tag would read as another type.
+ * quotes: not empty, nothing of {@link NOT_PLAIN}, and nothing a core schema
+ * tag would read as another type.
  */
 function isPlain(text: string): boolean {
-  return text !== ''
-    && !/[\t\n\r\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}\u2028\u2029\uFEFF]/u.test(text)
-    && !/^[ ,[\]{}#&*!|>'"%@`?:-]|[:] |[ ]#|[ :]$/.test(text)
-    && !/^(?:---|\.\.\.)/.test(text)
-    && !NON_STRING_TAGS.some((test) => test.test(text));
+  return text !== '' && !NOT_PLAIN.test(text) && !NON_STRING.some((test) => test.test(text));
 }
 
 function isMapping(value: unknown): value is YamlMapping {

@@ -26,12 +26,16 @@ type Document = Record<string, unknown>;
  */
 export function renderCloudInit(vm: VmPlan, networks: NetworkPlan[]): CloudInitSource | undefined {
   const secret = vm.spec.cloudInit?.userDataSecretName;
-  const parts: CloudInitSource = {
-    ...(secret !== undefined ? { userDataSecretName: secret } : { userData: renderUserData(vm) }),
-    networkData: renderNetworkData(vm, networks),
+  const userData = secret === undefined ? renderUserData(vm) : undefined;
+  const networkData = renderNetworkData(vm, networks);
+  if (secret === undefined && userData === undefined && networkData === undefined) {
+    return undefined;
+  }
+  return {
+    ...(secret !== undefined && { userDataSecretName: secret }),
+    ...(userData !== undefined && { userData }),
+    ...(networkData !== undefined && { networkData }),
   };
-  const present = Object.entries(parts).filter(([, part]) => part !== undefined);
-  return present.length === 0 ? undefined : Object.fromEntries(present);
 }
 
 /**
@@ -131,16 +135,19 @@ export function renderNetworkData(vm: VmPlan, networks: NetworkPlan[]): string |
 function nicConfig(
   nic: VmInterfacePlan, network: NetworkPlan | undefined, withDefaultRoute: boolean,
 ): Document | undefined {
-  const match = { 'match': { macaddress: nic.mac.toString() }, 'set-name': nic.name };
+  const config: Document = { 'match': { macaddress: nic.mac.toString() }, 'set-name': nic.name };
   if (nic.address !== undefined) {
     const gateway = network?.staticRange?.gateway;
-    const routes = withDefaultRoute && gateway !== undefined
-      ? { routes: [{ to: gateway.version === 6 ? '::/0' : '0.0.0.0/0', via: gateway.toString() }] }
-      : {};
-    return { ...match, addresses: [nic.address.toString()], ...routes };
+    config.addresses = [nic.address.toString()];
+    if (withDefaultRoute && gateway !== undefined) {
+      const to = gateway.version === 6 ? '::/0' : '0.0.0.0/0';
+      config.routes = [{ to, via: gateway.toString() }];
+    }
+    return config;
   }
   if (network?.dhcp === true) {
-    return { ...match, dhcp4: true };
+    config.dhcp4 = true;
+    return config;
   }
   return undefined;
 }

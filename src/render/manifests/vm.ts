@@ -132,7 +132,9 @@ function vmAnnotations(vm: VmPlan, plan: ClusterPlan): Record<string, string> {
     ...vm.spec.annotations,
     [GENERATED_BY_ANNOTATION]: LIBRARY,
   };
-  delete annotations[MULTUS_NETWORKS_ANNOTATION];
+  if (MULTUS_NETWORKS_ANNOTATION in annotations) {
+    delete annotations[MULTUS_NETWORKS_ANNOTATION];
+  }
   for (const nic of vm.interfaces) {
     const network = networkOf(plan, vm, nic.network);
     if (network?.path !== 'kube-ovn') {
@@ -210,8 +212,23 @@ export function candidateHosts(vm: VmPlan, plan: ClusterPlan): string[] {
   const pools = vm.nodePool !== undefined ? [vm.nodePool]
     : fitting.length > 0 ? fitting
       : plan.nodes.map((node) => node.name);
-  const hosts = plan.nodes
-    .filter((node) => pools.includes(node.name))
-    .flatMap((node) => node.hosts.map((host) => host.name));
-  return [...new Set(hosts)];
+
+  // Thousands of VMs share a few pool lists: their hosts are found once.
+  let known = HOSTS_OF_POOLS.get(plan);
+  if (known === undefined) {
+    known = new Map();
+    HOSTS_OF_POOLS.set(plan, known);
+  }
+  const key = JSON.stringify(pools);
+  let hosts = known.get(key);
+  if (hosts === undefined) {
+    hosts = [...new Set(plan.nodes
+      .filter((node) => pools.includes(node.name))
+      .flatMap((node) => node.hosts.map((host) => host.name)))];
+    known.set(key, hosts);
+  }
+  return [...hosts];
 }
+
+/** The hosts of each list of pools ({@link candidateHosts}), by plan. */
+const HOSTS_OF_POOLS = new WeakMap<ClusterPlan, Map<string, readonly string[]>>();
