@@ -45,16 +45,26 @@ const CLUSTER = Symbol.for('vhost-user-k8s.VhostUserCluster');
  * every member's validation and object make in it.
  */
 interface CachedSynthesis {
-  /** The generation, name and versions it was last checked against. */
-  readonly stamp: string;
-  /** The spec it was made from, as JSON. */
-  readonly key: string;
+  /** The generation and name it was last checked against. */
+  readonly generation: number;
+  readonly clusterName: string;
+  /** The versions it was last checked against, as JSON. */
+  readonly versions: string | undefined;
+  /** The spec it was made from. */
+  readonly spec: ClusterSpec;
+  /**
+   * The spec but its versions (compared as JSON on their own), as JSON: made
+   * only when a later spec is compared with it.
+   */
+  key?: string;
   readonly synthesis: Synthesis;
-  /** Made on first use, for this stamp. */
+  /** Made on first use, for this synthesis. */
   lookups?: Lookups;
 }
 
 interface Lookups {
+  /** The {@link manifestKey} of each manifest of the synthesis, in order. */
+  readonly keys: string[];
   /** The manifests by {@link manifestKey}; the first of a key wins. */
   readonly manifests: Map<string, ManifestObject>;
   /** The error lines of each construct, in the order of the diagnostics. */
@@ -234,22 +244,25 @@ export class VhostUserCluster extends Chart {
       .filter(isRenderedObject)
       .filter((o) => o.node.scope !== this.nodeSide)
       .map((o) => o.renderedKey));
-    return this.nodeSide.reconcile(manifests.filter((m) => !claimed.has(manifestKey(m))));
+    const { keys } = this.lookups();
+    return this.nodeSide.reconcile(manifests.filter((_, i) => !claimed.has(keys[i])));
   }
 
   /** Renders the chart, in the core's apply order. */
   public override toJson(): any[] {
     const objects: any[] = super.toJson();
-    const order = new Map(this.synthesis().manifests.map((m, i) => [manifestKey(m), i]));
-    const rank = (o: any) =>
-      order.get(objectKey(o.kind, o.metadata?.name, o.metadata?.namespace));
+    const order = new Map(this.lookups().keys.map((key, i) => [key, i]));
+    const ranks = objects.map((o) =>
+      order.get(objectKey(o.kind, o.metadata?.name, o.metadata?.namespace)));
 
     // Objects of the core take the places the core's objects hold, in the
     // core's order; any object of the user keeps its place.
-    const ours = objects.filter((o) => rank(o) !== undefined)
-      .sort((a, b) => (rank(a) as number) - (rank(b) as number));
+    const ours = objects.flatMap((o, i) => {
+      const rank = ranks[i];
+      return rank === undefined ? [] : [{ o, rank }];
+    }).sort((a, b) => a.rank - b.rank);
     let next = 0;
-    return objects.map((o) => (rank(o) === undefined ? o : ours[next++]));
+    return objects.map((o, i) => (ranks[i] === undefined ? o : ours[next++].o));
   }
 
   /** @internal */
@@ -308,15 +321,25 @@ export class VhostUserCluster extends Chart {
    * synthesized again only when it differs.
    */
   private current(): CachedSynthesis {
+    const cache = this.cache;
     const versions = JSON.stringify(this.versions);
-    const stamp = `${this.generation}\n${this.clusterName}\n${versions}`;
-    if (this.cache?.stamp === stamp) {
-      return this.cache;
+    if (cache?.generation === this.generation && cache.clusterName === this.clusterName
+      && cache.versions === versions) {
+      return cache;
     }
     const spec = this.toSpec();
-    const key = JSON.stringify(spec);
-    const synthesis = this.cache?.key === key ? this.cache.synthesis : synthesize(spec);
-    this.cache = { stamp, key, synthesis };
+    // The first spec is compared with none, so its JSON waits for a second one.
+    const key = cache === undefined ? undefined : specKey(spec);
+    const same = cache !== undefined && cache.versions === versions
+      && (cache.key ??= specKey(cache.spec)) === key;
+    this.cache = {
+      generation: this.generation,
+      clusterName: this.clusterName,
+      versions,
+      spec,
+      key,
+      synthesis: same ? cache.synthesis : synthesize(spec),
+    };
     return this.cache;
   }
 
@@ -327,18 +350,20 @@ export class VhostUserCluster extends Chart {
     }
     const { manifests, diagnostics } = cached.synthesis;
     const lookups: Lookups = {
-      manifests: new Map(), problems: new Map(), sections: new Map(),
+      keys: manifests.map(manifestKey),
+      manifests: new Map(),
+      problems: new Map(),
+      sections: new Map(),
     };
 
     for (const member of this.activeMembers()) {
       append(lookups.sections, member.section, member);
     }
-    for (const manifest of manifests) {
-      const key = manifestKey(manifest);
-      if (!lookups.manifests.has(key)) {
-        lookups.manifests.set(key, manifest);
+    manifests.forEach((manifest, i) => {
+      if (!lookups.manifests.has(lookups.keys[i])) {
+        lookups.manifests.set(lookups.keys[i], manifest);
       }
-    }
+    });
     for (const error of diagnostics.filter((d) => d.severity === 'error')) {
       const construct = memberAt(lookups.sections, error.path)?.construct ?? this;
       append(lookups.problems, construct, formatDiagnostic(error));
@@ -390,6 +415,14 @@ export class VhostUserCluster extends Chart {
     }
     return this.active.members;
   }
+}
+
+/**
+ * A spec as JSON, but its versions: they are the cluster's props object, which
+ * may change in place, and are compared on their own.
+ */
+function specKey(spec: ClusterSpec): string {
+  return JSON.stringify({ ...spec, versions: undefined });
 }
 
 /** The member a spec path is about, among the active members of each section. */

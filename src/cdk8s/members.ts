@@ -90,10 +90,71 @@ export function joinCluster(
   const cluster = scope ? clusterOf(scope, what) : clusterOf(member, what);
   // A snapshot, so that later edits to the props object change nothing.
   cluster._register({
-    section, construct: member, spec: structuredClone(spec), ...(reconcile && { reconcile }),
+    section, construct: member, spec: snapshot(spec), ...(reconcile && { reconcile }),
   });
   member.node.addValidation({ validate: () => cluster._problemsOf(member) });
   return cluster;
+}
+
+/**
+ * What `structuredClone` makes of props. Props are nearly always plain data
+ * (objects, arrays, strings, numbers, booleans), which is copied here
+ * directly: a fleet's thousands of members would spend more in the
+ * serializer of `structuredClone` than in all their other checks. Anything
+ * else, such as a class instance, an object used twice or a function, goes
+ * to `structuredClone` itself, which copies or refuses it.
+ *
+ * @internal
+ */
+export function snapshot<T>(props: T): T {
+  const copy = copyPlain(props, new Set(), 0);
+  return copy === NOT_PLAIN ? structuredClone(props) : copy as T;
+}
+
+/** Said by {@link copyPlain} of a value it does not copy. */
+const NOT_PLAIN = Symbol('not plain data');
+
+function copyPlain(value: unknown, seen: Set<object>, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'function' || typeof value === 'symbol' ? NOT_PLAIN : value;
+  }
+  if (seen.has(value) || depth > 64) {
+    return NOT_PLAIN;
+  }
+  seen.add(value);
+
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype
+      || Object.keys(value).length !== value.length) {
+      return NOT_PLAIN;
+    }
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = copyPlain(value[i], seen, depth + 1);
+      if (item === NOT_PLAIN) {
+        return NOT_PLAIN;
+      }
+      copy[i] = item;
+    }
+    return copy;
+  }
+
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    return NOT_PLAIN;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') {
+      return NOT_PLAIN; // an own key: assigning it would set the copy's prototype
+    }
+    const item = copyPlain((value as Record<string, unknown>)[key], seen, depth + 1);
+    if (item === NOT_PLAIN) {
+      return NOT_PLAIN;
+    }
+    copy[key] = item;
+  }
+  return copy;
 }
 
 /**

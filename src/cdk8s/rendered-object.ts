@@ -130,5 +130,10 @@ function isJsonData(value: unknown): boolean {
   if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) {
     return false;
   }
-  return Object.values(value).every(isJsonData);
+  for (const item of Object.values(value)) {
+    if (!isJsonData(item)) {
+      return false;
+    }
+  }
+  return true;
 }

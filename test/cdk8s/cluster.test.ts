@@ -81,6 +81,26 @@ describe('VhostUserCluster spec', () => {
     expect(cluster.toSpec().networks).toEqual([{ name: 'ovn-dpdk', namespace: 'default' }]);
   });
 
+  test('a member that joins and leaves before the next synthesis leaves it as it was', () => {
+    const cluster = kubeOvnCluster();
+    const plan = cluster.plan;
+    const extra = new OvsDpdkNode(cluster, 'extra', { ...KUBE_OVN_NODE, name: 'extra' });
+    cluster.node.tryRemoveChild(extra.node.id);
+
+    expect(cluster.plan).toBe(plan);
+  });
+
+  test('versions changed in place are planned with', () => {
+    const versions = { kubelet: '1.31' };
+    const cluster = new VhostUserCluster(Testing.app(), 'lab', { versions });
+    new KubeOvnDpdk(cluster, 'KubeOvn', { version: 'v1.10.7' });
+    new OvsDpdkNode(cluster, 'dpdk', KUBE_OVN_NODE);
+    expect(cluster.plan?.kubeletVersion).toBe('1.31');
+
+    versions.kubelet = '1.32';
+    expect(cluster.plan?.kubeletVersion).toBe('1.32');
+  });
+
   test('a versions prop of the wrong shape is refused at the door', () => {
     const message = errorOf(() => new VhostUserCluster(Testing.app(), 'lab', {
       versions: { kubelet: 132 } as any,
