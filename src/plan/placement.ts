@@ -113,10 +113,13 @@ export function placeVms(
   const bins = new Map(pools.map((pool) => [pool.name, pool.numaNodes.map(
     (capacity) => new NumaBin(capacity, pool.hosts.length))]));
   const fits = new Map(pools.map((pool) => [pool.name, new Map<string, Fit>()]));
+  const named = new Map<string, PoolCapacity[]>();
+  for (const pool of pools) {
+    named.set(pool.name, [...named.get(pool.name) ?? [], pool]);
+  }
 
   const placed = vms.map((vm) => {
-    const candidates = vm.nodePool === undefined ? pools
-      : pools.filter((pool) => pool.name === vm.nodePool);
+    const candidates = vm.nodePool === undefined ? pools : named.get(vm.nodePool) ?? [];
     const placement: VmPlacement[] = [];
     let chosen = false;
     for (const pool of candidates) {
@@ -124,12 +127,15 @@ export function placeVms(
       const assigned: Assignment | undefined = chosen ? undefined
         : assign(vm, fit, bins.get(pool.name) as NumaBin[], pool.hosts);
       chosen ||= assigned !== undefined;
-      placement.push({
-        nodePool: pool.name,
-        fitsOn: fit.fitsOn,
-        fitsHost: fit.fitsHost,
-        ...(assigned && { assigned: assigned.numaNode, host: pool.hosts[assigned.host] }),
-      });
+      placement.push(assigned === undefined
+        ? { nodePool: pool.name, fitsOn: fit.fitsOn, fitsHost: fit.fitsHost }
+        : {
+          nodePool: pool.name,
+          fitsOn: fit.fitsOn,
+          fitsHost: fit.fitsHost,
+          assigned: assigned.numaNode,
+          host: pool.hosts[assigned.host],
+        });
     }
     const aligned = candidates.filter((pool) => vm.cpus % pool.cpuMultiple === 0);
     if (!chosen && candidates.length > 0 && aligned.length === 0) {

@@ -34,6 +34,9 @@ export interface VmContext {
   readonly pageSizes: ReadonlyArray<{ readonly pool: string; readonly size: Size }>;
 }
 
+/** An object of `T` while it is being built. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** What is known of a NIC before MACs and addresses are assigned. */
 type NicShape = Omit<VmInterfacePlan, 'mac' | 'address'>;
 
@@ -67,8 +70,12 @@ export function planVms(
       return [];
     }
     const interfaces = drafted.map(({ draft, nic }) => {
+      const planned: Writable<VmInterfacePlan> = { ...nic, mac: macs.get(draft) as MacAddress };
       const address = addresses.get(draft);
-      return { ...nic, mac: macs.get(draft) as MacAddress, ...(address && { address }) };
+      if (address !== undefined) {
+        planned.address = address;
+      }
+      return planned;
     });
     return [{ ...plan, interfaces, placement: [] }];
   });
@@ -102,7 +109,9 @@ function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Find
   const whole = memory !== undefined && pageSize !== undefined
     && checkWholePages(memory, pageSize, index, findings);
 
-  const plan = {
+  // Optional fields are set after the others rather than spread in: a
+  // fleet's thousands of plans are built through the fast path of a literal.
+  const plan: Writable<VmDraft['plan']> = {
     spec,
     index,
     name: spec.name,
@@ -114,11 +123,15 @@ function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Find
     pageSize: pageSize ?? Size.ZERO,
     podNetwork,
     podNetworkBinding: spec.podNetworkBinding ?? 'bridge',
-    ...(pinned && { nodePool }),
-    ...(hostPool !== undefined && { host: spec.host }),
     runPolicy: spec.runPolicy ?? DEFAULT_RUN_POLICY,
     image,
   };
+  if (pinned) {
+    plan.nodePool = nodePool;
+  }
+  if (hostPool !== undefined) {
+    plan.host = spec.host;
+  }
   return {
     complete: cpus !== undefined && whole,
     plan,
@@ -162,13 +175,17 @@ function draftNics(
 function draftOf(
   nic: VmInterfaceSpec, path: string, seed: string, network: NetworkPlan | undefined,
 ): NicDraft {
-  return {
-    path,
-    seed,
-    ...(network && { network }),
-    ...(nic.mac !== undefined && { mac: nic.mac }),
-    ...(nic.ip !== undefined && { ip: nic.ip }),
-  };
+  const draft: Writable<NicDraft> = { path, seed };
+  if (network !== undefined) {
+    draft.network = network;
+  }
+  if (nic.mac !== undefined) {
+    draft.mac = nic.mac;
+  }
+  if (nic.ip !== undefined) {
+    draft.ip = nic.ip;
+  }
+  return draft;
 }
 
 /**
