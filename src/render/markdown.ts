@@ -26,5 +26,9 @@ export function inlineCode(text: string): string {
 }
 
 function escapeCell(text: string): string {
+  // Most cells hold none of these: a table of thousands of VMs is written as is.
+  if (!/[\\|\n]/.test(text)) {
+    return text;
+  }
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }

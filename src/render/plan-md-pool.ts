@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { codeBlock, inlineCode, markdownTable } from './markdown';
 import { CPU_MAP_LEGEND, renderCpuMap } from './plan-md-cpu-map';
-import { ClusterPlan, HugepageLedgerEntry, NodePlan } from '../plan/types';
+import { toBlockYaml } from './yaml-block';
+import { ClusterPlan, HugepageLedgerEntry, NodePlan, VmPlacement, VmPlan } from '../plan/types';
 
 /**
  * The PLAN.md section of one node pool: CPU map, hugepage ledger, OVS
@@ -86,7 +86,7 @@ function kubeletSection(node: NodePlan): string {
     : `\n\n\`reservedMemory\` (${reserved}) sums to ${node.kubelet.reservedTotal.toQuantity()}: `
       + 'kubeReserved + systemReserved + the hard eviction threshold, as the kubelet demands.';
   return `Merged into ${inlineCode(node.kubelet.configPath)}:\n\n`
-    + `${codeBlock(stringify(config, { lineWidth: 0 }), 'yaml')}${sum}`;
+    + `${codeBlock(toBlockYaml(config), 'yaml')}${sum}`;
 }
 
 function capacityTable(node: NodePlan, plan: ClusterPlan): string {
@@ -109,22 +109,18 @@ function capacityTable(node: NodePlan, plan: ClusterPlan): string {
 }
 
 function placementTable(node: NodePlan, plan: ClusterPlan): string {
-  const rows = plan.vms.flatMap((vm) => {
-    const placement = vm.placement.find((p) => p.nodePool === node.name);
-    if (placement === undefined) {
-      return [];
-    }
+  const rows = (candidatesOf(plan).get(node.name) ?? []).map(({ vm, placement }) => {
     const placedOn = placement.assigned === undefined ? '—'
       : `${placement.host === undefined ? '' : `${inlineCode(placement.host)} `}`
         + `NUMA node ${placement.assigned}`;
-    return [[
+    return [
       inlineCode(`${vm.namespace}/${vm.name}`),
       `${vm.cpus}`,
       vm.memory.toQuantity(),
       placement.fitsOn.length === 0 ? '**none**' : placement.fitsOn.join(', '),
       placement.fitsHost ? 'yes' : '**no**',
       placedOn,
-    ]];
+    ];
   });
   if (rows.length === 0) {
     return 'No VM is planned on this pool.';
@@ -132,4 +128,37 @@ function placementTable(node: NodePlan, plan: ClusterPlan): string {
   return markdownTable([
     'VM', 'vCPUs', 'memory', 'fits on NUMA nodes', 'fits a host', 'placed on',
   ], rows);
+}
+
+/** A VM that is a candidate of a pool, with its (first) placement there. */
+interface Candidate {
+  readonly vm: VmPlan;
+  readonly placement: VmPlacement;
+}
+
+/** The candidates of each pool, in VM order, by plan: each table would scan every VM. */
+const CANDIDATES = new WeakMap<ClusterPlan, Map<string, Candidate[]>>();
+
+function candidatesOf(plan: ClusterPlan): Map<string, Candidate[]> {
+  const known = CANDIDATES.get(plan);
+  if (known !== undefined) {
+    return known;
+  }
+  const pools = new Map<string, Candidate[]>();
+  for (const vm of plan.vms) {
+    vm.placement.forEach((placement, i) => {
+      // The first placement of a VM on a pool is the one its table shows.
+      if (vm.placement.findIndex((p) => p.nodePool === placement.nodePool) !== i) {
+        return;
+      }
+      const list = pools.get(placement.nodePool);
+      if (list === undefined) {
+        pools.set(placement.nodePool, [{ vm, placement }]);
+      } else {
+        list.push({ vm, placement });
+      }
+    });
+  }
+  CANDIDATES.set(plan, pools);
+  return pools;
 }

@@ -118,7 +118,7 @@ export function renderNetworkData(vm: VmPlan, networks: NetworkPlan[]): string |
   const ethernets: Document = {};
   let routeTaken = vm.podNetwork;
   for (const nic of vm.interfaces) {
-    const network = networks.find((n) => n.name === nic.network && n.namespace === vm.namespace);
+    const network = networkNamed(networks, nic.network, vm.namespace);
     const config = nicConfig(nic, network, !routeTaken);
     if (config !== undefined) {
       ethernets[nic.name] = config;
@@ -130,6 +130,17 @@ export function renderNetworkData(vm: VmPlan, networks: NetworkPlan[]): string |
   }
   const pod = vm.podNetwork ? { [POD_INTERFACE]: podNicConfig(vm) } : {};
   return toYaml({ version: 2, ethernets: { ...pod, ...ethernets } });
+}
+
+function networkNamed(
+  networks: readonly NetworkPlan[], name: string, namespace: string,
+): NetworkPlan | undefined {
+  for (const network of networks) {
+    if (network.name === name && network.namespace === namespace) {
+      return network;
+    }
+  }
+  return undefined;
 }
 
 function nicConfig(

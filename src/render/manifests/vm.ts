@@ -93,8 +93,8 @@ export function vmResources(vm: VmPlan): { requests: Resources; limits: Resource
   const resources: Resources = {
     cpu: vm.sockets * vm.coresPerSocket,
     memory: VIRTINK_MEMORY_OVERHEAD.toQuantity(),
-    [`hugepages-${vm.pageSize.toQuantity()}`]: vm.memory.toQuantity(),
   };
+  resources[`hugepages-${vm.pageSize.toQuantity()}`] = vm.memory.toQuantity();
   return { requests: { ...resources }, limits: { ...resources } };
 }
 
@@ -102,23 +102,29 @@ export function vmResources(vm: VmPlan): { requests: Resources; limits: Resource
 export type Resources = Record<string, string | number>;
 
 function vmInterfaces(vm: VmPlan): Record<string, unknown>[] {
-  const pod = vm.podNetwork
-    ? [{ name: POD_INTERFACE, mac: podInterfaceMac(vm).toString(), [vm.podNetworkBinding]: {} }]
-    : [];
-  const vhostUser = vm.interfaces.map((nic) => ({
-    name: nic.name, mac: nic.mac.toString(), vhostUser: {},
-  }));
-  return [...pod, ...vhostUser];
+  const interfaces: Record<string, unknown>[] = [];
+  if (vm.podNetwork) {
+    const pod: Record<string, unknown> = {
+      name: POD_INTERFACE, mac: podInterfaceMac(vm).toString(),
+    };
+    pod[vm.podNetworkBinding] = {};
+    interfaces.push(pod);
+  }
+  for (const nic of vm.interfaces) {
+    interfaces.push({ name: nic.name, mac: nic.mac.toString(), vhostUser: {} });
+  }
+  return interfaces;
 }
 
 // The pod network comes first: Virtink names the Multus interfaces
 // net<index in spec.networks>, so the order is part of the contract.
 function vmNetworks(vm: VmPlan): Record<string, unknown>[] {
-  const pod = vm.podNetwork ? [{ name: POD_INTERFACE, pod: {} }] : [];
-  const multus = vm.interfaces.map((nic) => ({
-    name: nic.name, multus: { networkName: nic.network },
-  }));
-  return [...pod, ...multus];
+  const networks: Record<string, unknown>[] = vm.podNetwork
+    ? [{ name: POD_INTERFACE, pod: {} }] : [];
+  for (const nic of vm.interfaces) {
+    networks.push({ name: nic.name, multus: { networkName: nic.network } });
+  }
+  return networks;
 }
 
 /**
@@ -128,10 +134,8 @@ function vmNetworks(vm: VmPlan): Record<string, unknown>[] {
  * Virtink does not write itself.
  */
 function vmAnnotations(vm: VmPlan, plan: ClusterPlan): Record<string, string> {
-  const annotations: Record<string, string> = {
-    ...vm.spec.annotations,
-    [GENERATED_BY_ANNOTATION]: LIBRARY,
-  };
+  const annotations: Record<string, string> = { ...vm.spec.annotations };
+  annotations[GENERATED_BY_ANNOTATION] = LIBRARY;
   if (MULTUS_NETWORKS_ANNOTATION in annotations) {
     delete annotations[MULTUS_NETWORKS_ANNOTATION];
   }
@@ -171,7 +175,12 @@ function kubeOvnAnnotations(
 }
 
 function networkOf(plan: ClusterPlan, vm: VmPlan, name: string): NetworkPlan | undefined {
-  return plan.networks.find((n) => n.name === name && n.namespace === vm.namespace);
+  for (const network of plan.networks) {
+    if (network.name === name && network.namespace === vm.namespace) {
+      return network;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -194,7 +203,8 @@ function placement(vm: VmPlan, plan: ClusterPlan): Record<string, unknown> {
       },
     },
   };
-  return { ...(nodeSelector && { nodeSelector }), ...(affinity && { affinity }) };
+  return nodeSelector === undefined ? affinity === undefined ? {} : { affinity }
+    : affinity === undefined ? { nodeSelector } : { nodeSelector, affinity };
 }
 
 /** The label of OVS-DPDK nodes the Kube-OVN node plans apply. */
@@ -208,7 +218,8 @@ export function candidateHosts(vm: VmPlan, plan: ClusterPlan): string[] {
   if (vm.host !== undefined) {
     return [vm.host];
   }
-  const fitting = vm.placement.filter((p) => p.fitsOn.length > 0).map((p) => p.nodePool);
+  const fitting = vm.nodePool !== undefined ? []
+    : vm.placement.filter((p) => p.fitsOn.length > 0).map((p) => p.nodePool);
   const pools = vm.nodePool !== undefined ? [vm.nodePool]
     : fitting.length > 0 ? fitting
       : plan.nodes.map((node) => node.name);
@@ -219,7 +230,8 @@ export function candidateHosts(vm: VmPlan, plan: ClusterPlan): string[] {
     known = new Map();
     HOSTS_OF_POOLS.set(plan, known);
   }
-  const key = JSON.stringify(pools);
+  // A pool's name alone, or the list as JSON (which starts with a bracket).
+  const key = pools.length === 1 ? `=${pools[0]}` : JSON.stringify(pools);
   let hosts = known.get(key);
   if (hosts === undefined) {
     hosts = [...new Set(plan.nodes
