@@ -6,9 +6,8 @@
 #                                    committed src/imports/ differs (no files change)
 #
 # The CRD files are listed once, under `imports:` in cdk8s.yaml, as paths relative to the
-# repository root: ../shared/schemas/... (the shared schema folder sits beside the clone).
-# The generated files are committed, so a clean clone builds without that folder; only
-# regenerating needs it. Nothing is downloaded: every import is a local file.
+# repository root: the upstream copies in crds/. The generated files are committed.
+# Nothing is downloaded: every import is a local file.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -1,11 +1,11 @@
-// The YAML manifests of Virtink's vhost-user guide, read from the shared
-// reference copy, so that tests compare the renderers with the guide's own text.
+// The YAML manifests of Virtink's vhost-user guide, as the guide writes them
+// (test/fixtures/manual-guide/manifests.yaml), so that tests compare the renderers
+// with the guide's own text.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 
-/** The environment variable that points at another copy of the guide. */
-export const GUIDE_ENV = 'VHOST_USER_K8S_MANUAL_GUIDE';
+const MANIFESTS = path.resolve(__dirname, '../fixtures/manual-guide/manifests.yaml');
 
 /** One manifest of the guide, in document order. */
 export interface GuideManifest {
@@ -19,17 +19,10 @@ export interface GuideManifest {
  * them: the Kube-OVN NAD and VM, the Userspace CNI NAD and VM, the DHCP Subnet.
  */
 export function guideManifests(): GuideManifest[] {
-  const file = process.env[GUIDE_ENV]
-    ?? path.resolve(__dirname, '../../../shared/reference/manual-guide.md');
-  const text = fs.readFileSync(file, 'utf8');
-  const blocks = [...text.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```/gm)]
-    .map(([, indent, body]) => body.split('\n')
-      .map((line) => line.slice(indent.length))
-      .join('\n'));
-  return blocks.flatMap((block) => parseAllDocuments(block).map((doc) => {
+  return parseAllDocuments(fs.readFileSync(MANIFESTS, 'utf8')).map((doc) => {
     const object = doc.toJS() as Record<string, any>;
     return { kind: object.kind, name: object.metadata?.name, object };
-  }));
+  });
 }
 
 /** The guide's manifest of a kind, the nth of that kind (0 first). */

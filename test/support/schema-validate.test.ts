@@ -1,3 +1,4 @@
+import * as path from 'path';
 import {
   describeManifest, expectValidManifests, SCHEMA_DIR_ENV, schemaDirectory, validateManifest,
 } from './schema-validate';
@@ -227,18 +228,18 @@ describe('schemaDirectory', () => {
     }
   });
 
-  test('defaults to the shared schema folder beside the repository', () => {
+  test('defaults to the CRD copies of the repository', () => {
     delete process.env[SCHEMA_DIR_ENV];
 
-    expect(schemaDirectory()).toMatch(/[/\\]shared[/\\]schemas$/);
+    expect(schemaDirectory()).toBe(path.resolve(__dirname, '../../crds'));
   });
 
   test(`takes ${SCHEMA_DIR_ENV} over the default`, () => {
     process.env[SCHEMA_DIR_ENV] = '/nonexistent/schemas';
 
     expect(() => validateManifest(guideVm())).toThrow(
-      'schema-validate: schema folder /nonexistent/schemas does not exist; put the shared '
-        + `folder beside the repository or set ${SCHEMA_DIR_ENV} to the schemas folder`);
+      'schema-validate: schema folder /nonexistent/schemas does not exist; set '
+        + `${SCHEMA_DIR_ENV} to a folder of CRD copies laid out as crds/ is`);
   });
 });
 

@@ -38,7 +38,7 @@ export interface SchemaValidateOptions {
   readonly kubeOvnVersion?: string;
   /**
    * The folder holding the upstream CRD copies (virtink/, multus/, kube-ovn/).
-   * @default - $VHOST_USER_K8S_SCHEMAS, else ../shared/schemas beside the repository
+   * @default - $VHOST_USER_K8S_SCHEMAS, else the repository's crds/
    */
   readonly schemaDir?: string;
 }
@@ -47,10 +47,10 @@ export interface SchemaValidateOptions {
 export function schemaDirectory(options: SchemaValidateOptions = {}): string {
   const dir = options.schemaDir
     ?? process.env[SCHEMA_DIR_ENV]
-    ?? path.resolve(__dirname, '../../../shared/schemas');
+    ?? path.resolve(__dirname, '../../crds');
   if (!fs.existsSync(dir)) {
-    throw new Error(`schema-validate: schema folder ${dir} does not exist; put the shared `
-      + `folder beside the repository or set ${SCHEMA_DIR_ENV} to the schemas folder`);
+    throw new Error(`schema-validate: schema folder ${dir} does not exist; set `
+      + `${SCHEMA_DIR_ENV} to a folder of CRD copies laid out as crds/ is`);
   }
   return dir;
 }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parse, stringify } from 'yaml';
 import { findCrdSchema, kubeOvnReleaseLine } from './crds';
 
-const SHARED = path.resolve(__dirname, '../../../../shared/schemas');
+const CRDS = path.resolve(__dirname, '../../../crds');
 const CRD_FILES = [
   'virtink/virt.virtink.smartx.com_virtualmachines.yaml',
   'multus/multus-daemonset.network-attachment-definitions-crd.yml',
@@ -26,7 +26,7 @@ describe('kubeOvnReleaseLine', () => {
 
 describe('findCrdSchema', () => {
   test('finds the Subnet CRD of the requested release line', () => {
-    const crd = findCrdSchema(SHARED, 'kubeovn.io/v1', 'Subnet', 'v1.15');
+    const crd = findCrdSchema(CRDS, 'kubeovn.io/v1', 'Subnet', 'v1.15');
 
     expect(typeof crd !== 'string' && path.basename(crd.file)).toBe('subnet-crd-v1.15.24.yaml');
   });
@@ -35,7 +35,7 @@ describe('findCrdSchema', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-validate-'));
     for (const file of CRD_FILES) {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(SHARED, file)));
+      fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(CRDS, file)));
     }
     const nadFile = path.join(dir, CRD_FILES[1]);
     const nadCrd = parse(fs.readFileSync(nadFile, 'utf8'));
@@ -51,7 +51,7 @@ describe('findCrdSchema', () => {
   });
 
   test('reports the CRD scope', () => {
-    const crd = findCrdSchema(SHARED, 'kubeovn.io/v1', 'Subnet', 'v1.16');
+    const crd = findCrdSchema(CRDS, 'kubeovn.io/v1', 'Subnet', 'v1.16');
 
     expect(typeof crd !== 'string' && crd.scope).toBe('Cluster');
   });
