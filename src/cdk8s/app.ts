@@ -1,5 +1,5 @@
 import { App, AppProps, Names } from 'cdk8s';
-import { Construct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { ClusterSpec } from '../spec';
 import { VhostUserCluster } from './cluster';
@@ -36,13 +36,14 @@ export class VhostUserApp extends App {
    * @throws Error listing every error of every construct, with nothing written
    */
   public override synth(): void {
-    const clusters = this.node.findAll().filter(VhostUserCluster.isVhostUserCluster);
+    const constructs = this.node.findAll();
+    const clusters = constructs.filter(VhostUserCluster.isVhostUserCluster);
     if (clusters.length > 1) {
       throw new Error('VhostUserApp writes the node files of one VhostUserCluster, and this '
         + `app has ${clusters.length} (${clusters.map((c) => c.node.path).join(', ')}): `
         + 'their nodes/ folders and PLAN.md would collide. Give each cluster its own app.');
     }
-    failOnInvalid(this);
+    failOnInvalid(constructs);
 
     super.synth();
     for (const cluster of clusters) {
@@ -105,12 +106,17 @@ export function synthesizeApp(spec: ClusterSpec, options: SynthesizeAppOptions =
 }
 
 /**
- * Runs every construct's validation and throws with the same text as
- * `App.synth()`, which validates only after creating the output folder.
+ * Runs the validation of each construct (every construct of the app) and
+ * throws with the same text as `App.synth()`, which validates only after
+ * creating the output folder.
  */
-function failOnInvalid(root: Construct): void {
-  const errors = root.node.findAll().flatMap((c) =>
-    c.node.validate().map((error) => `[${c.node.path}] ${error}`));
+function failOnInvalid(constructs: readonly IConstruct[]): void {
+  const errors: string[] = [];
+  for (const c of constructs) {
+    for (const error of c.node.validate()) {
+      errors.push(`[${c.node.path}] ${error}`);
+    }
+  }
   if (errors.length > 0) {
     throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
   }

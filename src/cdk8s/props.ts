@@ -77,8 +77,9 @@ function shapeProblems(section: PropsSection, props: unknown): string[] {
   const array = ARRAY_SECTIONS.includes(section);
   const prefix = array ? `${section}[0]` : section;
   const findings = new Findings();
-  checkShape({ name: 'props', nodes: [], [section]: array ? [props] : props }, findings);
-
+  if (checkShape({ name: 'props', nodes: [], [section]: array ? [props] : props }, findings)) {
+    return [];
+  }
   return findings.all
     .filter((d) => d.path === prefix || d.path.startsWith(`${prefix}.`))
     .map((d) => {

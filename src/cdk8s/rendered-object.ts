@@ -130,8 +130,10 @@ function isJsonData(value: unknown): boolean {
   if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) {
     return false;
   }
-  for (const item of Object.values(value)) {
-    if (!isJsonData(item)) {
+  // Inherited keys too, without an array of values: at worst (a key added to
+  // Object.prototype) the value takes the round trip through text.
+  for (const key in value) {
+    if (!isJsonData((value as Record<string, unknown>)[key])) {
       return false;
     }
   }
