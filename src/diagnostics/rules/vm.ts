@@ -7,6 +7,9 @@ import { readValue } from './read';
 /** Page sizes Virtink's CRD accepts for `memory.hugepages.pageSize`. */
 const VIRTINK_PAGE_SIZES = ['2Mi', '1Gi'];
 
+/** What a socket path holds in place of the container ID or pod UID. */
+const ID = '<id>';
+
 /** The 107 bytes a UNIX socket path may hold (108 with the closing NUL). */
 export const MAX_SOCKET_PATH = 107;
 
@@ -183,7 +186,7 @@ export function checkInterfaceName(
 export function checkSocketPath(
   path: string, idLength: number, where: string, findings: Findings,
 ): void {
-  const length = Buffer.byteLength(path.split('<id>').join('x'.repeat(idLength)));
+  const length = Buffer.byteLength(path) + count(path, ID) * (idLength - ID.length);
   if (length > MAX_SOCKET_PATH) {
     findings.error('VM012', {
       path: where,
@@ -192,4 +195,13 @@ export function checkSocketPath(
       hint: 'use fewer vhost-user interfaces per VM, or shorter names',
     });
   }
+}
+
+/** How many times `part` occurs in `text`, without overlaps. */
+function count(text: string, part: string): number {
+  let n = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) {
+    n++;
+  }
+  return n;
 }

@@ -19,4 +19,11 @@ describe('checkSocketPath', () => {
     expect(finding.message).toBe(`the vhost-user socket path ${long} takes 131 bytes (<id> being `
       + `36 characters), more than the ${MAX_SOCKET_PATH} a UNIX socket path holds`);
   });
+
+  test('counts every <id> as the characters it stands for, the rest in UTF-8 bytes', () => {
+    const path = `/run/ü/<id>/<id>-${'d'.repeat(60)}`;
+    const { diagnostics: [finding] } = collect((findings) =>
+      checkSocketPath(path, 20, 'vms[0].interfaces[0]', findings));
+    expect(finding.message).toContain('takes 110 bytes');
+  });
 });
