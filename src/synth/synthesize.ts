@@ -1,8 +1,9 @@
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
+import { Findings } from '../diagnostics/findings';
 import { planCluster } from '../plan/cluster';
 import { ClusterPlan } from '../plan/types';
 import { renderManifests } from '../render/manifests';
-import { renderNodeFiles } from '../render/node';
+import { renderNodeFilesChecked } from '../render/node';
 import { renderPerfKitFiles } from '../render/perf-kit';
 import { renderPlanMarkdown } from '../render/plan-md';
 import { ManifestObject, OutputFile } from '../render/types';
@@ -22,8 +23,10 @@ export interface Synthesis {
 
 /**
  * Plans a cluster, checks every rule, and renders its manifests, node files,
- * the perf test kit's `perf/collect.sh` and `PLAN.md`. Never throws for a bad model: errors come back as
- * diagnostics, with no output, so that nothing half-made is written.
+ * the perf test kit's `perf/collect.sh` and `PLAN.md`. Never throws for a bad
+ * model: errors come back as diagnostics, with no output, so that nothing
+ * half-made is written. A value the node files cannot carry safely (SPEC009)
+ * is found by rendering them, so it is reported after the planner's findings.
  */
 export function synthesize(spec: ClusterSpec): Synthesis {
   const { plan, diagnostics } = planCluster(spec);
@@ -31,7 +34,21 @@ export function synthesize(spec: ClusterSpec): Synthesis {
     return { diagnostics, manifests: [], files: [] };
   }
 
-  const files: OutputFile[] = plan.nodes.flatMap((node) => renderNodeFiles(node, plan));
+  const nodes = plan.nodes.map((node) => renderNodeFilesChecked(node, plan));
+  const unsafe = new Findings();
+  for (const value of nodes.flatMap((node) => node.unsafe)) {
+    unsafe.error('SPEC009', {
+      path: value.path,
+      message: `${JSON.stringify(value.value)} cannot be written into the node files: `
+        + `it must be ${value.rule}`,
+      hint: value.hint,
+    });
+  }
+  if (unsafe.all.length > 0) {
+    return { diagnostics: [...diagnostics, ...unsafe.all], manifests: [], files: [] };
+  }
+
+  const files: OutputFile[] = nodes.flatMap((node) => node.files);
   files.push(...renderPerfKitFiles(plan));
   files.push({ path: 'PLAN.md', content: renderPlanMarkdown(plan, diagnostics) });
   return { diagnostics, plan, manifests: renderManifests(plan), files };

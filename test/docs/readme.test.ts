@@ -35,9 +35,9 @@ describe('the README quick start, as a cdk8s app', () => {
     delete process.env.CDK8S_OUTDIR;
   });
 
-  test('synthesizes the files the README lists, with no error', () => {
-    jest.isolateModules(() => {
-      require(join(dir, 'main.ts'));
+  test('synthesizes the files the README lists, with no error', async () => {
+    await jest.isolateModulesAsync(async () => {
+      await import(join(dir, 'main.ts'));
     });
 
     const outdir = process.env.CDK8S_OUTDIR!;

@@ -1,5 +1,5 @@
 import { Diagnostic, hasErrors } from '../../diagnostics/diagnostic';
-import { planCluster } from '../../plan/cluster';
+import { synthesize } from '../../synth/synthesize';
 import { countFindings, DiagnosticFormat, formatJson, formatText } from '../format';
 import { CliIo, ExitCode, ExitCodeValue } from '../io';
 import { builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit } from '../spec-input';
@@ -36,7 +36,7 @@ export function runCheck(
   const read = readSpec(source);
   const diagnostics: Diagnostic[] = read.locator.addLocations([
     ...read.diagnostics,
-    ...(read.spec === undefined ? [] : planCluster(withPerfKit(read.spec, options)).diagnostics),
+    ...(read.spec === undefined ? [] : synthesize(withPerfKit(read.spec, options)).diagnostics),
   ]);
 
   if (options.format === 'json') {

@@ -78,4 +78,15 @@ export const SPEC_CODES: CodeDoc[] = [
     description: 'VMs run only on OVS-DPDK node pools; a cluster without one has nowhere to '
       + 'place them and no node files to write.',
   },
+  {
+    code: 'SPEC009',
+    severity: 'error',
+    title: 'A value cannot be written into the node files safely',
+    description: 'Every value of the plan that reaches a node file is quoted for bash, but '
+      + 'some files are read by programs that do not unquote: GRUB\'s `/etc/default/grub`, '
+      + '`ovs-vsctl` value syntax, and Kube-OVN\'s start script, which passes each '
+      + '`config.cfg` line to `ovs-vsctl` as one unquoted word. A value outside the form '
+      + 'such a reader takes (an OVS bridge name with a space, a path with `;`) is refused '
+      + 'here rather than written.',
+  },
 ];

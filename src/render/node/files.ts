@@ -35,14 +35,32 @@ export function renderNodeFiles(plan: NodePlan, options: NodeFilesOptions): Outp
   return files;
 }
 
+/** The node files of a pool, or the values that keep them from being written. */
+export interface CheckedNodeFiles {
+  /** The files; empty when a value is unsafe. */
+  readonly files: OutputFile[];
+  /** Every value the files cannot carry safely. */
+  readonly unsafe: readonly UnsafeValue[];
+}
+
+/**
+ * {@link renderNodeFiles} without throwing, for synthesis, which reports
+ * unsafe values with the other findings.
+ */
+export function renderNodeFilesChecked(
+  plan: NodePlan, options: NodeFilesOptions,
+): CheckedNodeFiles {
+  const ctx = nodeContext(plan, options);
+  const files = render(ctx);
+  return ctx.safe.values.length > 0 ? { files: [], unsafe: ctx.safe.values } : { files, unsafe: [] };
+}
+
 /**
  * The values of a plan that the node files cannot carry safely, without
  * throwing: for diagnostics that want to report them with the other findings.
  */
 export function findUnsafeNodeValues(plan: NodePlan, options: NodeFilesOptions): UnsafeValue[] {
-  const ctx = nodeContext(plan, options);
-  render(ctx);
-  return [...ctx.safe.values];
+  return [...renderNodeFilesChecked(plan, options).unsafe];
 }
 
 function render(ctx: NodeContext): OutputFile[] {
