@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -21,6 +22,13 @@ describe('vhost-user-k8s as a process', () => {
   test('--version prints the version of the package and exits 0', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(spawnCli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  test('bin/vhost-user-k8s runs in a checkout, compiled or not', () => {
+    const run = spawnSync(join(ROOT, 'bin', 'vhost-user-k8s'),
+      ['check', 'examples/kube-ovn-guide.yaml'], { cwd: ROOT, encoding: 'utf8' });
+
+    expect([run.status, run.stdout]).toEqual([0, 'examples/kube-ovn-guide.yaml: no problems\n']);
   });
 
   test('check exits 0 on a clean spec', () => {
