@@ -73,8 +73,12 @@ export class MacAddress {
   /** The six octets, most significant first. */
   public readonly octets: readonly number[];
 
+  /** The text form: a fleet's MACs are written several times each. */
+  private readonly text: string;
+
   private constructor(octets: readonly number[]) {
     this.octets = Object.freeze([...octets]);
+    this.text = this.octets.map((octet) => HEX[octet]).join(':');
   }
 
   /** Whether frames to this address go to one station (first octet's lowest bit clear). */
@@ -102,8 +106,7 @@ export class MacAddress {
 
   /** Lowercase, colon separated: `00:00:00:2e:2f:b8`. */
   public toString(): string {
-    const o = this.octets;
-    return `${HEX[o[0]]}:${HEX[o[1]]}:${HEX[o[2]]}:${HEX[o[3]]}:${HEX[o[4]]}:${HEX[o[5]]}`;
+    return this.text;
   }
 
   /** The canonical form, so that addresses read well inside JSON and diagnostics. */

@@ -44,7 +44,8 @@ type NicShape = Omit<VmInterfacePlan, 'mac' | 'address'>;
 interface VmDraft {
   /** Whether CPUs, memory and page size could all be derived. */
   readonly complete: boolean;
-  readonly plan: Omit<VmPlan, 'interfaces' | 'placement'>;
+  /** The plan, its interfaces still to come. */
+  readonly plan: VmPlan;
   readonly nics: ReadonlyArray<{ readonly draft: NicDraft; readonly nic: NicShape }>;
 }
 
@@ -65,20 +66,22 @@ export function planVms(
   const macs = assignMacs(nics, podMacs, findings);
   const addresses = assignAddresses(nics, context.subnets, findings);
 
-  return drafts.flatMap(({ complete, plan, nics: drafted }) => {
+  const planned: VmPlan[] = [];
+  for (const { complete, plan, nics: drafted } of drafts) {
     if (!complete) {
-      return [];
+      continue;
     }
-    const interfaces = drafted.map(({ draft, nic }) => {
-      const planned: Writable<VmInterfacePlan> = { ...nic, mac: macs.get(draft) as MacAddress };
+    for (const { draft, nic } of drafted) {
+      const iface: Writable<VmInterfacePlan> = { ...nic, mac: macs.get(draft) as MacAddress };
       const address = addresses.get(draft);
       if (address !== undefined) {
-        planned.address = address;
+        iface.address = address;
       }
-      return planned;
-    });
-    return [{ ...plan, interfaces, placement: [] }];
-  });
+      plan.interfaces.push(iface);
+    }
+    planned.push(plan);
+  }
+  return planned;
 }
 
 function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Findings): VmDraft {
@@ -109,9 +112,10 @@ function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Find
   const whole = memory !== undefined && pageSize !== undefined
     && checkWholePages(memory, pageSize, index, findings);
 
-  // Optional fields are set after the others rather than spread in: a
-  // fleet's thousands of plans are built through the fast path of a literal.
-  const plan: Writable<VmDraft['plan']> = {
+  // The plan the VM ends with, built once: the interfaces are added when the
+  // MACs and addresses of every NIC are known, the optional fields after the
+  // others rather than spread in (the slow path of a literal).
+  const plan: Writable<VmPlan> = {
     spec,
     index,
     name: spec.name,
@@ -125,6 +129,8 @@ function draftVm(spec: VmSpec, index: number, context: VmContext, findings: Find
     podNetworkBinding: spec.podNetworkBinding ?? 'bridge',
     runPolicy: spec.runPolicy ?? DEFAULT_RUN_POLICY,
     image,
+    interfaces: [],
+    placement: [],
   };
   if (pinned) {
     plan.nodePool = nodePool;

@@ -41,33 +41,36 @@ const NOT_PLAIN =
  */
 export function toBlockYaml(value: YamlMapping): string {
   const writer = new BlockWriter();
-  return isMapping(value) && writer.mapping(value, '', '') ? writer.text
+  // Joined once, so that the text is one flat string rather than a tree of
+  // the pieces, which every manifest would keep until it is serialized.
+  return isMapping(value) && writer.mapping(value, '', '') ? writer.parts.join('')
     : stringify(value, { lineWidth: 0 });
 }
 
 /** Block YAML, line by line; each method says false when a value is not simple enough. */
 class BlockWriter {
-  public text = '';
-  private readonly seen = new Set<object>();
+  public readonly parts: string[] = [];
+  /** The mappings and lists written so far (a document holds a handful). */
+  private readonly seen: object[] = [];
 
   /** A mapping: its first line starts with `first`, the others with `indent`. */
   public mapping(map: YamlMapping, indent: string, first: string): boolean {
     const keys = Object.keys(map);
-    if (keys.length === 0 || this.seen.has(map)) {
+    if (keys.length === 0 || this.seen.includes(map)) {
       return false;
     }
-    this.seen.add(map);
+    this.seen.push(map);
     let lead = first;
     for (const key of keys) {
-      if (key.length > 1024 || !isPlain(key)) {
+      if (key.length > 1024 || !isPlainKey(key)) {
         return false;
       }
       const value = map[key];
       const scalar = scalarText(value);
       if (scalar !== undefined) {
-        this.text += `${lead}${key}: ${scalar}\n`;
+        this.parts.push(lead, key, ': ', scalar, '\n');
       } else {
-        this.text += `${lead}${key}:\n`;
+        this.parts.push(lead, key, ':\n');
         const inner = `${indent}  `;
         const nested = isMapping(value) ? this.mapping(value, inner, inner)
           : Array.isArray(value) && this.list(value, inner);
@@ -82,14 +85,14 @@ class BlockWriter {
 
   /** A list, each item on a dash line: a mapping in it starts there, `- key: value`. */
   public list(list: readonly unknown[], indent: string): boolean {
-    if (list.length === 0 || this.seen.has(list)) {
+    if (list.length === 0 || this.seen.includes(list)) {
       return false;
     }
-    this.seen.add(list);
+    this.seen.push(list);
     for (const item of list) {
       const scalar = scalarText(item);
       if (scalar !== undefined) {
-        this.text += `${indent}- ${scalar}\n`;
+        this.parts.push(indent, '- ', scalar, '\n');
       } else if (!isMapping(item) || !this.mapping(item, `${indent}  `, `${indent}- `)) {
         return false;
       }
@@ -120,6 +123,24 @@ function scalarText(value: unknown): string | undefined {
 function isPlain(text: string): boolean {
   return text !== '' && !NOT_PLAIN.test(text) && !NON_STRING.some((test) => test.test(text));
 }
+
+/**
+ * {@link isPlain} of a key. The keys of the documents repeat (`match`,
+ * `set-name`, ...) while their values differ, so the answers for keys are
+ * kept, up to a bound.
+ */
+function isPlainKey(key: string): boolean {
+  let plain = PLAIN_KEYS.get(key);
+  if (plain === undefined) {
+    plain = isPlain(key);
+    if (PLAIN_KEYS.size < 4096) {
+      PLAIN_KEYS.set(key, plain);
+    }
+  }
+  return plain;
+}
+
+const PLAIN_KEYS = new Map<string, boolean>();
 
 function isMapping(value: unknown): value is YamlMapping {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
