@@ -50,14 +50,47 @@ export function loadSpec(text: string, file = '<spec>'): LoadedSpec {
   }
 
   const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { diagnostics: [notAMapping(data, doc.contents?.range?.[0] ?? 0, at)] };
+  }
   if (validateSpecSchema(data)) {
     return { spec: data as unknown as ClusterSpec, diagnostics: [] };
   }
 
   const diagnostics = (validateSpecSchema.errors ?? [])
     .filter(isUseful)
-    .map((e) => schemaFinding(e, (path) => locate(doc.contents, path, at)));
+    .map((e) => schemaFinding(e, data, (path) => locate(doc.contents, path, at)));
   return { diagnostics: dedupe(diagnostics) };
+}
+
+/** The finding of a file that is empty, or holds something else than a mapping. */
+function notAMapping(
+  data: unknown, offset: number, at: (offset: number) => SourceLocation,
+): Diagnostic {
+  const mapping = 'a cluster spec is a mapping of fields (name, nodes, ...)';
+  const found = Array.isArray(data) ? 'a list' : `a ${typeof data} (${shown(data)})`;
+  return {
+    code: 'FILE005',
+    severity: 'error',
+    path: '',
+    message: data === null || data === undefined ? `the file is empty: ${mapping}`
+      : `${mapping}, but the file holds ${found}`,
+    hint: 'start from the built-in example: vhost-user-k8s example > cluster.yaml',
+    location: at(offset),
+  };
+}
+
+/** A value as the message shows it: JSON, cut short when long. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The value at a JSON pointer's segments. */
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  return segments.reduce<unknown>((node, segment) =>
+    (node !== null && typeof node === 'object'
+      ? (node as Record<string, unknown>)[segment] : undefined), data);
 }
 
 /** `anyOf`/`oneOf` summaries repeat the errors of their branches. */
@@ -67,9 +100,11 @@ function isUseful(e: ErrorObject): boolean {
 
 function schemaFinding(
   e: ErrorObject,
+  data: unknown,
   where: (segments: string[]) => SourceLocation | undefined,
 ): Diagnostic {
   const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
+  const value = shown(valueAt(data, segments));
   const path = specPath(segments);
   const base = { severity: 'error' as const, path };
 
@@ -98,7 +133,7 @@ function schemaFinding(
       return {
         ...base,
         code: 'FILE004',
-        message: 'value is not one of the allowed values',
+        message: `${value} is not one of the allowed values`,
         hint: `use one of: ${(e.params.allowedValues as unknown[]).join(', ')}`,
         location: where(segments),
       };
@@ -106,7 +141,7 @@ function schemaFinding(
       return {
         ...base,
         code: 'FILE005',
-        message: `${e.message ?? 'invalid value'}`,
+        message: `${value} ${e.message ?? 'is not a valid value'}`,
         hint: 'write the value with the type the schema gives for this field',
         location: where(segments),
       };

@@ -46,6 +46,30 @@ describe('loadSpec', () => {
     expect(d.hint).toBe('use one of: split, adjacent');
   });
 
+  test('names the bad value of an enum', () => {
+    const text = minimal.replace('64Gi }', '64Gi, siblings: paired }');
+    expect(loadSpec(text).diagnostics[0].message).toBe('"paired" is not one of the allowed values');
+  });
+
+  test('names the value of the wrong type', () => {
+    const text = minimal.replace('numaNodes: 1', 'numaNodes: one');
+    expect(loadSpec(text).diagnostics[0].message).toBe('"one" must be number');
+  });
+
+  test.each([
+    ['', 'the file is empty: a cluster spec is a mapping of fields (name, nodes, ...)'],
+    ['# only a comment\n', 'the file is empty: a cluster spec is a mapping of fields '
+      + '(name, nodes, ...)'],
+    ['- name: lab\n', 'a cluster spec is a mapping of fields (name, nodes, ...), but the file '
+      + 'holds a list'],
+    ['lab\n', 'a cluster spec is a mapping of fields (name, nodes, ...), but the file holds '
+      + 'a string ("lab")'],
+  ])('says what a file that is not a mapping holds: %j', (text, message) => {
+    expect(loadSpec(text, 'x.yaml').diagnostics).toEqual([expect.objectContaining({
+      code: 'FILE005', path: '', message, location: expect.objectContaining({ line: 1 }),
+    })]);
+  });
+
   test('turns a YAML syntax error into a diagnostic with a line', () => {
     const [d] = loadSpec('name: [unclosed\nnodes: []\n', 'bad.yaml').diagnostics;
     expect(d.code).toBe('FILE001');
