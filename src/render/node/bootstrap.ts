@@ -1,4 +1,5 @@
 import { NodeContext } from './context';
+import { kubeletRestartRecordPath } from './kubelet';
 import { ENVIRONMENT_HELP } from './runtime';
 import { banner, scriptHeader, stepCalls } from './sections';
 import { bash } from './shell';
@@ -25,6 +26,8 @@ Prepares a node for OVS-DPDK and vhost-user VMs, in this order: preflight, kerne
 arguments, hugepages, NIC drivers,
 ${steps}.
 Every file is backed up (/var/backups/vhost-user-k8s) and replaced atomically.
+A kubelet restart that waits for a drained node is recorded in
+${kubeletRestartRecordPath(ctx.plan.name)} until a run with --drained does it.
 
 ${USAGE}
 

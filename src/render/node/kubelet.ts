@@ -19,6 +19,14 @@ export const MEMORY_STATE_KEYS = [
   'memoryManagerPolicy', 'reservedMemory', 'kubeReserved', 'systemReserved', 'evictionHard',
 ];
 
+/**
+ * Where bootstrap.sh records a kubelet restart that waits for a drained node, with
+ * its reasons and the stale checkpoints to remove, until a `--drained` run does it.
+ */
+export function kubeletRestartRecordPath(pool: string): string {
+  return `/var/lib/vhost-user-k8s/${pool}/pending-kubelet-restart`;
+}
+
 /** The planned kubelet keys as plain JSON data (sizes and CPU sets become text). */
 export function kubeletFragment(ctx: NodeContext): Record<string, unknown> {
   return JSON.parse(JSON.stringify(ctx.plan.kubelet.config)) as Record<string, unknown>;
@@ -34,7 +42,8 @@ ${stringify(kubeletFragment(ctx))}`;
 /**
  * Step 6: the planned keys merged into the kubelet's configuration file with
  * python3 and PyYAML (checked by the preflight), the stale checkpoints removed,
- * and the kubelet restarted, all only on a drained node (`--drained`).
+ * and the kubelet restarted, all only on a drained node (`--drained`). A restart
+ * that has to wait is recorded on the node (see {@link kubeletRestartRecordPath}).
  */
 export function kubeletSection(ctx: NodeContext): ScriptSection {
   const configPath = ctx.safe.check(`${ctx.specPath}.kubelet.configPath`,
@@ -47,6 +56,8 @@ export function kubeletSection(ctx: NodeContext): ScriptSection {
     bashArray('CPU_STATE_KEYS', CPU_STATE_KEYS),
     bashArray('MEMORY_STATE_KEYS', MEMORY_STATE_KEYS),
     bashText('KUBELET_MERGE_PY', MERGE_PY),
+    // The pool name is a DNS label (checked by the preflight step), so the path is plain.
+    bashConst('KUBELET_RESTART_RECORD', kubeletRestartRecordPath(ctx.plan.name)),
     bashConst('MEMORY_GUARD', usesStaticMemoryManager(ctx) ? 1 : 0),
     ...memoryGuardValues(ctx),
   ].join('\n');
@@ -225,24 +236,81 @@ quantity_bytes() {
   printf '%s' "$n"
 }
 
+# A kubelet restart is recorded on the node as soon as it is needed, with the stale
+# checkpoints to remove, and forgotten only once done: a later run may find nothing
+# left to change (the hugepages this run set stay set), yet the kubelet still reports
+# the capacity it read when it started. A restart done by hand is not seen; the next
+# bootstrap.sh --drained restarts the kubelet once more and clears the record.
+needs_kubelet_restart() {
+  KUBELET_RESTART_REASONS+=("$*")
+  [[ $MODE == apply ]] || return 0
+  record_kubelet_restart
+}
+
+record_kubelet_restart() {
+  local file=$ROOT$KUBELET_RESTART_RECORD content item tmp
+  content="# bootstrap.sh of node pool \"$POOL\" (vhost-user-k8s): the kubelet restart that"$'\n'
+  content+="# waits for a drained node. bootstrap.sh --drained does it and removes this file."$'\n'
+  while IFS= read -r item; do
+    content+="reason"$'\t'"$item"$'\n'
+  done < <(unique_lines "\${KUBELET_RESTART_REASONS[@]}")
+  while IFS= read -r item; do
+    content+="state"$'\t'"$item"$'\n'
+  done < <(unique_lines "\${STALE_STATE[@]}")
+  if [[ -f $file ]] && cmp -s "$file" <(printf '%s' "$content"); then
+    return 0
+  fi
+  mkdir -p "\${file%/*}"
+  tmp=$(mktemp "\${file%/*}/.\${file##*/}.XXXXXX")
+  printf '%s' "$content" >"$tmp"
+  chmod 0644 "$tmp"
+  mv -f "$tmp" "$file"
+}
+
+# The restart an earlier run recorded: drift for --check and verify.sh, part of
+# this run's restart otherwise. It runs before the steps that can add to the record,
+# which is rewritten whole. Only the checkpoints this script removes are read back.
+kubelet_restart_record() {
+  local file=$ROOT$KUBELET_RESTART_RECORD kind item
+  local -a reasons=()
+  [[ -f $file ]] || return 0
+  while IFS=$'\t' read -r kind item; do
+    case $kind in
+      reason) [[ -z $item ]] || reasons+=("$item") ;;
+      state)
+        case $item in
+          cpu_manager_state | memory_manager_state) STALE_STATE+=("$item") ;;
+        esac
+        ;;
+    esac
+  done <"$file"
+  ((\${#reasons[@]} > 0)) || reasons=("recorded in $KUBELET_RESTART_RECORD")
+  if [[ $MODE == check ]]; then
+    change kubelet restart "pending ($(join_by '; ' "\${reasons[@]}"))" \
+      "done (bootstrap.sh --drained)" || true
+    return 0
+  fi
+  KUBELET_RESTART_REASONS+=("\${reasons[@]}")
+}
+
 # Stops the kubelet, removes the stale checkpoints and starts it again, on a drained
-# node only; otherwise leaves the restart to the user.
+# node only; otherwise leaves the restart, recorded, to a run with --drained.
 restart_kubelet() {
   local state
-  local -a states=()
+  local -a reasons=() states=()
   ((\${#KUBELET_RESTART_REASONS[@]} > 0)) || return 0
+  mapfile -t reasons < <(unique_lines "\${KUBELET_RESTART_REASONS[@]}")
   if ((!DRAINED)); then
-    PENDING+=("the kubelet restart ($(join_by '; ' "\${KUBELET_RESTART_REASONS[@]}"))")
+    PENDING+=("the kubelet restart ($(join_by '; ' "\${reasons[@]}"))")
     return 0
   fi
   "$SYSTEMCTL" stop kubelet
-  if ((\${#STALE_STATE[@]} > 0)); then
-    mapfile -t states < <(printf '%s\n' "\${STALE_STATE[@]}" | sort -u)
-  fi
+  mapfile -t states < <(unique_lines "\${STALE_STATE[@]}")
   for state in "\${states[@]}"; do
     remove_state "$state"
   done
   "$SYSTEMCTL" start kubelet
-  printf 'change: kubelet: restarted (%s)\n' "$(join_by '; ' "\${KUBELET_RESTART_REASONS[@]}")"
+  rm -f "$ROOT$KUBELET_RESTART_RECORD"
+  printf 'change: kubelet: restarted (%s)\n' "$(join_by '; ' "\${reasons[@]}")"
 }
 `;

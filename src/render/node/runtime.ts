@@ -74,6 +74,16 @@ index_of() {
   done
 }
 
+# The arguments, each once, in the order they first appear, one a line.
+unique_lines() {
+  local item
+  local -a seen=()
+  for item in "$@"; do
+    [[ -n $(index_of "$item" "\${seen[@]}") ]] || seen+=("$item")
+  done
+  ((\${#seen[@]} == 0)) || printf '%s\n' "\${seen[@]}"
+}
+
 # The remaining arguments joined by <separator>.
 join_by() {
   local separator=$1 out='' item
@@ -133,10 +143,6 @@ notice() {
 
 needs_reboot() {
   REBOOT_REASONS+=("$*")
-}
-
-needs_kubelet_restart() {
-  KUBELET_RESTART_REASONS+=("$*")
 }
 
 # Copies a file into the backup folder before it is changed or removed.

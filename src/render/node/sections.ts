@@ -50,6 +50,7 @@ export function scriptBody(ctx: NodeContext): string {
 export function stepCalls(ctx: NodeContext): string[] {
   return [
     'preflight',
+    'kubelet_restart_record',
     'kernel_args',
     'hugepages',
     'nic_drivers',
