@@ -45,7 +45,14 @@ export class VhostUserApp extends App {
     }
     failOnInvalid(constructs);
 
-    super.synth();
+    // App.synth() validates the tree twice more, which need not bring the
+    // cluster's node-side objects in line again.
+    const [only] = clusters;
+    if (only === undefined) {
+      super.synth();
+    } else {
+      only._holdingTree(() => super.synth());
+    }
     for (const cluster of clusters) {
       writeFilesAtomically(this.outdir, cluster.files);
     }

@@ -158,6 +158,10 @@ export class VhostUserCluster extends Chart {
   private generation = 0;
   private active?: { readonly generation: number; readonly members: Member[] };
   private cache?: CachedSynthesis;
+  /** The synthesis the last validation without errors brought the tree in line with. */
+  private validated?: CachedSynthesis;
+  /** Whether the tree is known not to change between validations (see `_holdingTree`). */
+  private holding = false;
   /** Counts a removal; one function, so that a watched scope calls it once. */
   private readonly countRemoval: () => void;
 
@@ -288,6 +292,23 @@ export class VhostUserCluster extends Chart {
     }
   }
 
+  /**
+   * Runs `fn` knowing that the tree does not change meanwhile but by
+   * validation itself: `VhostUserApp.synth()` has just validated it, and
+   * `App.synth()` validates it twice more, which would only bring the
+   * node-side objects in line again with the synthesis they are in line with.
+   *
+   * @internal
+   */
+  public _holdingTree<T>(fn: () => T): T {
+    this.holding = true;
+    try {
+      return fn();
+    } finally {
+      this.holding = false;
+    }
+  }
+
   /** @internal */
   public _problemsOf(construct: IConstruct): string[] {
     return [...this.lookups().problems.get(construct) ?? []];
@@ -382,6 +403,9 @@ export class VhostUserCluster extends Chart {
 
   /** The stack's validation: warnings to metadata, its own errors, node-side objects. */
   private validateCluster(): string[] {
+    if (this.holding && this.validated !== undefined && this.validated === this.current()) {
+      return [];
+    }
     const { diagnostics } = this.synthesis();
     for (const warning of diagnostics.filter((d) => d.severity === 'warning')) {
       const target = this.memberAt(warning.path)?.construct ?? this;
@@ -396,6 +420,7 @@ export class VhostUserCluster extends Chart {
       return this._problemsOf(this);
     }
     this.nodeSideObjects();
+    this.validated = this.current();
     return [];
   }
 
