@@ -38,7 +38,8 @@ export interface NicInfo {
   readonly isVirtualFunction: boolean;
 
   /**
-   * Kernel interface name (`net/<ifname>` in sysfs), for example `ens1f0`.
+   * Kernel interface name (`net/<ifname>` in sysfs, `virtio<N>/net/<ifname>` for
+   * virtio-net), for example `ens1f0`.
    *
    * @default - none: the function has no kernel interface (for example when it
    *   is bound to `vfio-pci`)

@@ -11,6 +11,9 @@ const PCI_DIR = 'bus/pci/devices';
 /** PCI class 0x02: network controller (Ethernet 0x0200, InfiniBand 0x0207, ...). */
 const NETWORK_CLASS = /^0x02[0-9a-f]{4}$/i;
 
+/** The virtio device virtio-pci registers below a PCI function: `virtio0`, `virtio1`, ... */
+const VIRTIO_DEVICE = /^virtio\d+$/;
+
 /**
  * The network PCI functions under `bus/pci/devices`, in PCI address order.
  *
@@ -28,7 +31,7 @@ export function readSysfsNics(reader: SysfsReader): NicInfo[] {
     const vendorId = reader.readFile(`${dir}/vendor`)?.trim();
     const numaNode = readNumaNode(reader, `${dir}/numa_node`);
     const driver = reader.readLink(`${dir}/driver`);
-    const interfaceName = reader.listDirectory(`${dir}/net`)?.[0];
+    const interfaceName = readInterfaceName(reader, dir);
     nics.push({
       pci: PciAddress.parse(name),
       driverFamily: vendorId === undefined ? 'vfio-pci' : nicDriverFamilyForVendor(vendorId),
@@ -40,6 +43,28 @@ export function readSysfsNics(reader: SysfsReader): NicInfo[] {
     });
   }
   return nics;
+}
+
+/**
+ * The kernel interface of a PCI function: the first entry of its `net/`, or for
+ * virtio-net, of `virtio<N>/net/`. virtio-pci registers a virtio device below the
+ * PCI function (numbered across the machine, so `<N>` need not match anything),
+ * and virtio_net hangs the interface on that device, not on the PCI function.
+ */
+function readInterfaceName(reader: SysfsReader, dir: string): string | undefined {
+  const own = reader.listDirectory(`${dir}/net`)?.[0];
+  if (own !== undefined) {
+    return own;
+  }
+  for (const entry of reader.listDirectory(dir) ?? []) {
+    const name = VIRTIO_DEVICE.test(entry)
+      ? reader.listDirectory(`${dir}/${entry}/net`)?.[0]
+      : undefined;
+    if (name !== undefined) {
+      return name;
+    }
+  }
+  return undefined;
 }
 
 /** `numa_node`: the node id, or `-1` where the platform does not say. */

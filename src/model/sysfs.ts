@@ -26,7 +26,8 @@ const NODE_DIR = 'devices/system/node';
  *   such directory: the machine is then one NUMA node 0 of unknown memory.
  * - **NICs** are the PCI functions of class `0x02xxxx` under `bus/pci/devices`:
  *   `vendor`, `numa_node` (`-1` is unknown), a `physfn` link for virtual
- *   functions, the `driver` link, and the interface name under `net/`.
+ *   functions, the `driver` link, and the interface name under `net/` (for
+ *   virtio-net, under the virtio device's `virtio<N>/net/`).
  */
 export interface SysfsOptions {
   /**

@@ -3,9 +3,10 @@ import { machine, tmpdir } from 'os';
 import { join } from 'path';
 import { parse, stringify } from 'yaml';
 import { runCli } from './run-cli';
-import { TWO_NODE_HOST, writeSysfsTree } from './sysfs-tree';
+import { TWO_NODE_HOST, VIRTIO_VM, writeSysfsTree } from './sysfs-tree';
 
 const sysfs = writeSysfsTree(TWO_NODE_HOST);
+const vm = writeSysfsTree(VIRTIO_VM);
 const work = mkdtempSync(join(tmpdir(), 'vhost-user-k8s-facts-'));
 const intel = join(work, 'cpuinfo-intel');
 writeFileSync(intel, 'processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\n');
@@ -38,6 +39,11 @@ describe('vhost-user-k8s facts', () => {
   test('names the interface and the bound driver of a NIC in a comment', async () => {
     expect((await facts()).stdout)
       .toContain('  # ens1f0, intel, bound to ixgbe\n  - pci: "0000:af:00.0"\n');
+  });
+
+  test('names the interface of a virtio-net NIC, which sysfs keeps below virtio<N>', async () => {
+    const run = await runCli(['facts', '--sysfs', vm, '--architecture', 'aarch64']);
+    expect(run.stdout).toContain('  # eth0, 0x1af4, bound to virtio-pci, NUMA node unknown');
   });
 
   test('warns in a comment that a virtual function cannot be the DPDK NIC', async () => {

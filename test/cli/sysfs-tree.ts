@@ -67,3 +67,29 @@ export function writeSysfsTree(tree: SysfsTree): string {
   }
   return root;
 }
+
+/**
+ * A small virtual machine: one NUMA node of two single-thread cores and its
+ * management NIC, a virtio-net function whose interface virtio-pci keeps below
+ * the virtio device (`virtio0/net/eth0`), not in the function's own `net/`.
+ */
+export const VIRTIO_VM: SysfsTree = {
+  files: {
+    'devices/system/cpu/online': '0-1\n',
+    'devices/system/cpu/cpu0/topology/thread_siblings_list': '0\n',
+    'devices/system/cpu/cpu0/topology/physical_package_id': '0\n',
+    'devices/system/cpu/cpu1/topology/thread_siblings_list': '1\n',
+    'devices/system/cpu/cpu1/topology/physical_package_id': '0\n',
+    'devices/system/node/node0/cpulist': '0-1\n',
+    'devices/system/node/node0/meminfo': 'Node 0 MemTotal:        4194304 kB\n',
+    'devices/pci0000:00/0000:00:03.0/class': '0x020000\n',
+    'devices/pci0000:00/0000:00:03.0/vendor': '0x1af4\n',
+    'devices/pci0000:00/0000:00:03.0/numa_node': '-1\n',
+    'devices/pci0000:00/0000:00:03.0/virtio0/net/eth0/address': '52:54:00:12:34:56\n',
+    'bus/pci/drivers/virtio-pci/bind': '',
+  },
+  links: {
+    'bus/pci/devices/0000:00:03.0': '../../../devices/pci0000:00/0000:00:03.0',
+    'devices/pci0000:00/0000:00:03.0/driver': '../../../bus/pci/drivers/virtio-pci',
+  },
+};

@@ -266,6 +266,26 @@ describe('HostTopology.fromSysfs NICs', () => {
   });
 });
 
+// virtio-pci registers a virtio device (virtio<N>, numbered across the machine) below
+// the PCI function, and virtio_net puts the interface below that device.
+describe('HostTopology.fromSysfs virtio-net NICs', () => {
+  const virtio = (files: Record<string, string>) => HostTopology.fromSysfs(smallTree({
+    ...pciFunction('0000:00:03.0', { class: '0x020000\n', vendor: '0x1af4\n', ...files }),
+  }, {
+    'bus/pci/devices/0000:00:03.0': '../../../devices/pci0000:00/0000:00:03.0',
+    'devices/pci0000:00/0000:00:03.0/driver': '../../../bus/pci/drivers/virtio-pci',
+  })).nic('0000:00:03.0');
+
+  test('read the interface name below the virtio device', () => {
+    const nic = virtio({ 'virtio2/net/eth0/address': '52:54:00:12:34:56\n' });
+    expect([nic?.name, nic?.driver]).toEqual(['eth0', 'virtio-pci']);
+  });
+
+  test('have no interface while the virtio device holds none', () => {
+    expect(virtio({ 'virtio2/features': '0\n' })?.name).toBeUndefined();
+  });
+});
+
 describe('HostTopology.fromSysfs on a directory', () => {
   let root: string;
 

@@ -82,10 +82,12 @@ keep_vfio_override() {
   "$DRIVERCTL" set-override "$pci" vfio-pci
 }
 
-# Unbinding a NIC the kernel is using takes its addresses and routes with it.
+# Unbinding a NIC the kernel is using takes its addresses and routes with it. A
+# virtio-net interface hangs below the virtio device virtio-pci registers under the
+# PCI function (<pci>/virtio<N>/net/<ifname>), not in the function's own net/.
 refuse_if_up() {
-  local pci=$1 netdev name
-  for netdev in "$ROOT/sys/bus/pci/devices/$pci"/net/*; do
+  local pci=$1 dev=$ROOT/sys/bus/pci/devices/$1 netdev name
+  for netdev in "$dev"/net/* "$dev"/virtio[0-9]*/net/*; do
     [[ -e $netdev/operstate ]] || continue
     name=\${netdev##*/}
     [[ $(<"$netdev/operstate") != up ]] ||

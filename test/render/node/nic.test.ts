@@ -1,4 +1,4 @@
-import { readlinkSync, symlinkSync } from 'node:fs';
+import { readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { renderNodeFiles } from '../../../src/render/node';
 import { FakeNode, FakeNodeOptions } from '../../support/fake-node-root';
 import { FIXTURE_NIC, nodeSpecFixture, plannedNode } from '../../support/node-plan-fixture';
@@ -51,6 +51,15 @@ describe('vfio-pci NICs', () => {
     node.write(`${DEV}/net/ens1f0/operstate`, 'up\n');
     const run = node.source(SCRIPT, 'nic_drivers');
     expect(run.stderr).toContain(`NIC ${FIXTURE_NIC} is the kernel interface ens1f0 and it is up`);
+  });
+
+  test('are left alone while a virtio-net interface, kept below virtio<N>, is up', () => {
+    fakeNode({ nicDriver: 'virtio-pci' });
+    rmSync(node.path(`${DEV}/net`), { recursive: true });
+    node.write(`${DEV}/virtio2/net/eth0/operstate`, 'up\n');
+    const run = node.source(SCRIPT, 'nic_drivers');
+    expect([run.status, boundDriver(), node.calls()]).toEqual([1, 'virtio-pci', []]);
+    expect(run.stderr).toContain(`NIC ${FIXTURE_NIC} is the kernel interface eth0 and it is up`);
   });
 
   test('already bound by hand get a driverctl override so the next boot keeps them', () => {
