@@ -7,6 +7,9 @@ export type IpVersion = 4 | 6;
 
 const BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
 
+/** How many addresses each version has. */
+const SPACE: Record<IpVersion, bigint> = { 4: 2n ** 32n, 6: 2n ** 128n };
+
 /**
  * One IPv4 or IPv6 address, such as a gateway or a DHCP server.
  *
@@ -51,7 +54,7 @@ export class IpAddress {
    * @throws ValueError when `value` does not fit in the version's 32 or 128 bits
    */
   public static fromBigInt(value: bigint, version: IpVersion): IpAddress {
-    if (value < 0n || value >= 2n ** BigInt(BITS[version])) {
+    if (value < 0n || value >= SPACE[version]) {
       throw new ValueError('IP address', String(value),
         `it does not fit in the ${BITS[version]} bits of an IPv${version} address`,
         'Check the arithmetic that produced it.');
@@ -155,9 +158,13 @@ export class Cidr {
   /** How many leading bits name the network. */
   public readonly prefixLength: number;
 
+  /** {@link Cidr.size}, which every host look-up needs. */
+  private readonly addresses: bigint;
+
   private constructor(network: IpAddress, prefixLength: number) {
     this.network = network;
     this.prefixLength = prefixLength;
+    this.addresses = 2n ** BigInt(BITS[network.version] - prefixLength);
   }
 
   /** Whether this is an IPv4 or an IPv6 network. */
@@ -167,7 +174,7 @@ export class Cidr {
 
   /** How many addresses the network holds, network and broadcast included. */
   public get size(): bigint {
-    return 2n ** BigInt(BITS[this.version] - this.prefixLength);
+    return this.addresses;
   }
 
   /** The last address of the network (the broadcast address for IPv4). */
@@ -200,18 +207,23 @@ export class Cidr {
    * @throws ValueError when the index falls outside the network
    */
   public hostAt(index: number | bigint): IpAddress {
-    const outside = () => new ValueError('address index', String(index),
+    if (typeof index === 'number' && !Number.isSafeInteger(index)) {
+      throw this.outside(index);
+    }
+    const size = this.size;
+    const at = BigInt(index);
+    const offset = at < 0n ? size + at : at;
+    if (offset < 0n || offset >= size) {
+      throw this.outside(index);
+    }
+    return IpAddress.fromBigInt(this.network.toBigInt() + offset, this.version);
+  }
+
+  private outside(index: number | bigint): ValueError {
+    return new ValueError('address index', String(index),
       `${this} holds ${this.size} addresses, so an index is a whole number from `
       + `${-this.size} to ${this.size - 1n}`,
       'Pick an index inside the network, or widen the network.');
-    if (typeof index === 'number' && !Number.isSafeInteger(index)) {
-      throw outside();
-    }
-    const offset = BigInt(index) < 0n ? this.size + BigInt(index) : BigInt(index);
-    if (offset < 0n || offset >= this.size) {
-      throw outside();
-    }
-    return IpAddress.fromBigInt(this.network.toBigInt() + offset, this.version);
   }
 
   /** Whether both are the same network. */
@@ -242,6 +254,21 @@ export class InterfaceAddress {
    */
   public static parse(text: string): InterfaceAddress {
     const [address, prefixLength] = splitPrefix('interface address', text);
+    return new InterfaceAddress(address, prefixLength);
+  }
+
+  /**
+   * What `parse` reads from `<address>/<prefixLength>`, without the text: the
+   * planner gives thousands of NICs a host of their network.
+   *
+   * @throws ValueError for a prefix length the address cannot have
+   * @internal
+   */
+  public static _of(address: IpAddress, prefixLength: number): InterfaceAddress {
+    const bits = BITS[address.version];
+    if (!Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > bits) {
+      return InterfaceAddress.parse(`${address}/${prefixLength}`);
+    }
     return new InterfaceAddress(address, prefixLength);
   }
 

@@ -223,7 +223,7 @@ function allocate(nic: NicDraft, pool: Pool, findings: Findings): IpAddress | un
 }
 
 function withPrefix(address: IpAddress, cidr: Cidr): InterfaceAddress {
-  return InterfaceAddress.parse(`${address}/${cidr.prefixLength}`);
+  return InterfaceAddress._of(address, cidr.prefixLength);
 }
 
 /** The first 64 bits of the seed's SHA-256, as a number to start probing from. */

@@ -236,6 +236,27 @@ describe('IP round trips (properties)', () => {
     }));
   });
 
+  test('an interface address of an address and a length is what parse reads', () => {
+    fc.assert(fc.property(addresses, fc.integer({ min: -1, max: 129 }), (ip, length) => {
+      const text = `${ip}/${length}`;
+      const parsed = (() => {
+        try {
+          return InterfaceAddress.parse(text);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      const made = (() => {
+        try {
+          return InterfaceAddress._of(ip, length);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      expect(made).toEqual(parsed);
+    }));
+  });
+
   test('an interface address reads back and lies in its network', () => {
     fc.assert(fc.property(ipv4, fc.integer({ min: 0, max: 32 }), (ip, length) => {
       const text = `${ip}/${length}`;
