@@ -25,7 +25,8 @@ export interface KubeOvnDpdkProps extends KubeOvnSpec {}
  *   manifest here);
  * - the server-side-apply overrides of the `ovs-ovn-dpdk` and `ovs-ovn`
  *   DaemonSets (hugepages and CPU limit, and keeping kernel OVS off DPDK
- *   nodes), and the hugepage placeholder pods, which are objects of the stack.
+ *   nodes), which are objects of the stack. No hugepage placeholder pod: the
+ *   `ovs-ovn-dpdk` pod's own request books OVS's hugepages.
  *
  * @see https://kubeovn.github.io/docs/stable/en/advance/dpdk/
  */

@@ -7,9 +7,10 @@ import { ValueError } from '../model/errors';
 import { InterfaceAddress, IpAddress } from '../model/ip';
 import { ClusterSpec, NetworkPath } from '../spec';
 import { resolveVersions, ResolvedVersions } from './defaults';
+import { planOvsDpdkPod } from './kube-ovn-pod';
 import { planNetworks } from './network';
 import { planNode } from './node';
-import { withVmDemand } from './node-ledger';
+import { withOvsPod, withVmDemand } from './node-ledger';
 import { attributeToKit, perfKitNodes, planClusterPerfKit } from './perf-kit';
 import { PoolCapacity, placeVms } from './placement';
 import { planSubnets } from './subnet';
@@ -21,7 +22,9 @@ import { planVms } from './vm';
  * finding of every rule, reported together.
  *
  * In order: the spec's shape (SPEC001) and, when it holds, the path, names and
- * versions; a plan per node pool; the networks, the DHCP subnets, the perf
+ * versions; a plan per node pool and, on Kube-OVN, what the one `ovs-ovn-dpdk`
+ * DaemonSet requests on every host, booked in each pool's ledger; the
+ * networks, the DHCP subnets, the perf
  * test kit and the VMs (the kit's after the cluster's own); the placement
  * preview of the VMs on the pools' NUMA nodes; and last the pools' hugepage
  * ledgers with the VMs' demand.
@@ -73,7 +76,10 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
     checkKubeOvnSettings(spec.kubeOvn, findings);
   }
 
-  const planned = planPools(spec, path, versions, findings);
+  const pools = planPools(spec, path, versions, findings);
+  const ovsDpdkPod = path === 'kube-ovn' ? planOvsDpdkPod(pools, findings) : undefined;
+  const planned = ovsDpdkPod === undefined ? pools
+    : pools.map((pool) => withOvsPod(pool, ovsDpdkPod.hugepages, findings));
   const networks = planNetworks(spec.networks ?? [], {
     path,
     ...(spec.userspaceCni && { userspaceCni: spec.userspaceCni }),
@@ -106,7 +112,7 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
   const placement = placeVms(vms, planned.map(capacityOf), vmFindings);
   findings.addAll(attributeToKit(vmFindings.all, userVms.length, kit?.vms ?? []));
   const nodes = planned.map((pool) => withVmDemand(pool,
-    placement.demand.get(pool.name) ?? new Map(), findings));
+    placement.demand.get(pool.name) ?? new Map(), findings, placement.hostDemand.get(pool.name)));
 
   return {
     spec,
@@ -119,6 +125,7 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
     subnets,
     vms: placement.vms,
     placement: placement.pools,
+    ...(ovsDpdkPod && { ovsDpdkPod }),
     ...(kit && { perfKit: kit.plan }),
   };
 }
@@ -150,6 +157,7 @@ function capacityOf(pool: NodePlan): PoolCapacity {
     hosts: pool.hosts.map((host) => host.name),
     pageSize: pool.hugepages.size,
     numaNodes: pool.capacity,
+    ...(pool.hostCapacity !== undefined && { hostHugepages: pool.hostCapacity }),
     cpuMultiple: pool.kubelet.fullPcpusOnly ? pool.topology.threadsPerCore : 1,
   };
 }

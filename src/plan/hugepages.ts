@@ -1,5 +1,5 @@
 import { MAX_MEMORY, roundUpToPages, SocketMemory } from './ovs-memory';
-import { HugepageLedgerEntry, HugepagePlan } from './types';
+import { HostHugepageLedger, HugepageLedgerEntry, HugepagePlan } from './types';
 import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
 import { Size } from '../model/size';
@@ -121,6 +121,18 @@ export interface LedgerInput {
   readonly socket: SocketMemory;
   /** Hugepages of the VMs placed on each NUMA node. */
   readonly vmDemand?: ReadonlyMap<number, Size>;
+  /**
+   * Kube-OVN path: what the `ovs-ovn-dpdk` pod requests on each host.
+   *
+   * @default - none: OVS runs outside Kubernetes (Userspace CNI path)
+   */
+  readonly ovsPod?: Size;
+  /**
+   * Hugepages of the VMs placed on the busiest host, all NUMA nodes together.
+   *
+   * @default - the sum of `vmDemand`
+   */
+  readonly hostVmDemand?: Size;
 }
 
 /**
@@ -130,33 +142,76 @@ export interface LedgerInput {
  * and may hold (up to `dpdk-socket-limit`, in whole pages), what VMs demand,
  * and what is left. Unless fixed, boot pages are what OVS may hold plus the VM
  * demand, rounded up to whole pages.
+ *
+ * On the Kube-OVN path the ledger of the whole host is kept too, as the
+ * kubelet counts it: the `ovs-ovn-dpdk` pod's request plus the VMs. When that
+ * request is more than OVS holds on this pool, sized pages get the rest on
+ * the first NUMA node where OVS holds pages, so that the kubelet's books
+ * balance; those pages stay unused.
  */
 export function planHugepages(input: LedgerInput): HugepagePlan {
   const { host, size, socket } = input;
   const nodes = host.numaNodeIds().filter((id) => !host.memoryOf(id)?.isZero
     || !(input.vmDemand?.get(id)?.isZero ?? true));
-  const perNumaNode = nodes.map((numaNode): HugepageLedgerEntry => {
+  const sized = nodes.map((numaNode) => {
     const ovs = socket.mem[numaNode] ?? Size.ZERO;
     const limit = socket.limit[numaNode] ?? Size.ZERO;
     const ovsHeld = roundUpToPages(limit.isZero || limit.compare(ovs) < 0 ? ovs : limit, size);
     const vms = input.vmDemand?.get(numaNode) ?? Size.ZERO;
-    const needed = ovsHeld.plus(vms);
-    const pages = input.fixedPages ?? Math.ceil(needed.bytes / size.bytes);
-    const total = size.times(pages);
+    const pages = input.fixedPages ?? Math.ceil(ovsHeld.plus(vms).bytes / size.bytes);
+    return { numaNode, ovs, ovsHeld, vms, pages };
+  });
+
+  const fixed = input.fixedPages !== undefined;
+  const ovsPod = input.ovsPod;
+  const hostVms = input.hostVmDemand ?? Size.sum(sized.map((entry) => entry.vms));
+  if (ovsPod !== undefined && !fixed && sized.length > 0) {
+    const booked = size.times(sized.reduce((sum, entry) => sum + entry.pages, 0));
+    const wanted = ovsPod.plus(hostVms);
+    if (wanted.compare(booked) > 0) {
+      const target = sized.find((entry) => !entry.ovsHeld.isZero) ?? sized[0];
+      target.pages += Math.ceil(wanted.minus(booked).bytes / size.bytes);
+    }
+  }
+
+  const perNumaNode = sized.map((entry): HugepageLedgerEntry => {
+    const total = size.times(entry.pages);
+    const needed = entry.ovsHeld.plus(entry.vms);
     const negative = needed.compare(total) > 0;
     return {
-      numaNode,
-      pages,
+      ...entry,
       total,
-      ovs,
-      ovsHeld,
-      headroom: ovsHeld.minus(ovs),
-      vms,
+      headroom: entry.ovsHeld.minus(entry.ovs),
       free: negative ? 'negative' : total.minus(needed),
       ...(negative ? { shortfall: needed.minus(total) } : {}),
     };
   });
-  return { size, fixed: input.fixedPages !== undefined, perNumaNode };
+  return {
+    size,
+    fixed,
+    perNumaNode,
+    ...(ovsPod !== undefined && { host: hostLedger(perNumaNode, size, ovsPod, hostVms) }),
+  };
+}
+
+/** The ledger of a whole host as the kubelet keeps it; see {@link HostHugepageLedger}. */
+function hostLedger(
+  entries: readonly HugepageLedgerEntry[], size: Size, ovsPod: Size, vms: Size,
+): HostHugepageLedger {
+  const pages = entries.reduce((sum, entry) => sum + entry.pages, 0);
+  const total = size.times(pages);
+  const held = Size.sum(entries.map((entry) => entry.ovsHeld));
+  const needed = ovsPod.plus(vms);
+  const negative = needed.compare(total) > 0;
+  return {
+    pages,
+    total,
+    ovsPod,
+    unusedByOvs: ovsPod.compare(held) > 0 ? ovsPod.minus(held) : Size.ZERO,
+    vms,
+    free: negative ? 'negative' : total.minus(needed),
+    ...(negative ? { shortfall: needed.minus(total) } : {}),
+  };
 }
 
 function isPowerOfTwo(n: number): boolean {

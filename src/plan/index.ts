@@ -14,6 +14,7 @@ export * from './cpus';
 export * from './hugepages';
 export * from './kernel';
 export * from './kube-ovn-node';
+export * from './kube-ovn-pod';
 export * from './kubelet';
 export * from './nics';
 export * from './ovs';

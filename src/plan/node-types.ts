@@ -46,6 +46,18 @@ export interface NodePlan {
    */
   readonly capacity: NumaCapacity[];
 
+  /**
+   * Kube-OVN path: the hugepages one host offers VMs over all its NUMA nodes,
+   * as the scheduler and the kubelet's admission count them: its allocatable
+   * hugepages less what the `ovs-ovn-dpdk` pod requests (`hugepages.host`).
+   * Below the sum of `capacity` when that pod asks for more than OVS holds on
+   * this pool, because another pool sets the one DaemonSet's amount.
+   *
+   * @default - no bound beyond `capacity` (Userspace CNI path, or sized pages
+   *   on memory of unknown size)
+   */
+  readonly hostCapacity?: Size;
+
   /** Whether vhost-user VMs may run on the pool (`NodeContext.vhostUserVmsPossible`). */
   readonly vhostUserVms: boolean;
 }
@@ -79,6 +91,59 @@ export interface HugepagePlan {
    * are left out.
    */
   readonly perNumaNode: HugepageLedgerEntry[];
+  /**
+   * Kube-OVN path: the ledger of a whole host as the kubelet keeps it, where
+   * the `ovs-ovn-dpdk` pod's request is counted.
+   *
+   * @default - none: on the Userspace CNI path OVS runs outside Kubernetes
+   *   and the placeholder pods hold its pages NUMA node by NUMA node
+   */
+  readonly host?: HostHugepageLedger;
+}
+
+/**
+ * The hugepages of one host as the scheduler and the kubelet's admission
+ * count them: all NUMA nodes together, `total = ovsPod + vms + free` (or
+ * `+ shortfall` below zero).
+ *
+ * The `ovs-ovn-dpdk` pod is Burstable, and the kubelet's memory manager books
+ * only Guaranteed pods on a NUMA node (its Static policy skips the others), so
+ * this request is counted against the host's allocatable hugepages and
+ * against no NUMA node. One DaemonSet serves every pool, so the request is the
+ * largest any pool needs; where OVS holds less, the rest is booked but unused.
+ */
+export interface HostHugepageLedger {
+  /** Boot pages of all NUMA nodes. */
+  readonly pages: number;
+  /** Memory of those pages. */
+  readonly total: Size;
+  /** What the `ovs-ovn-dpdk` pod requests (`ClusterPlan.ovsDpdkPod.hugepages`). */
+  readonly ovsPod: Size;
+  /** `ovsPod` less what OVS holds on this pool (`perNumaNode[].ovsHeld`). */
+  readonly unusedByOvs: Size;
+  /** Demanded by the VMs placed on the busiest host. */
+  readonly vms: Size;
+  /** What is left; negative means the host cannot hold the pod and its VMs. */
+  readonly free: Size | 'negative';
+  /** How far below zero the ledger goes, when `free` is `negative`. */
+  readonly shortfall?: Size;
+}
+
+/**
+ * What the one `ovs-ovn-dpdk` DaemonSet of the Kube-OVN path requests on every
+ * host, whatever its pool: the manifests' override and every pool's ledger
+ * read these numbers.
+ */
+export interface OvsDpdkPodPlan {
+  /** Size of the hugepages it requests: the one size of every pool. */
+  readonly pageSize: Size;
+  /**
+   * Hugepages it requests and limits: the most OVS may hold on any host (the
+   * sum of `ovsHeld` over a pool's NUMA nodes, in whole pages).
+   */
+  readonly hugepages: Size;
+  /** CPU limit, in CPUs: the largest `ovs.podCpuLimit` of any pool. */
+  readonly cpuLimit: number;
 }
 
 /**
@@ -96,8 +161,10 @@ export interface HugepageLedgerEntry {
   readonly ovs: Size;
   /**
    * What the OVS process or pod may hold: `dpdk-socket-limit` (or the socket
-   * memory when the limit is lower or 0), rounded up to whole pages. These
-   * pages are invisible to the kubelet; the placeholder pods hold them.
+   * memory when the limit is lower or 0), rounded up to whole pages. On the
+   * Userspace CNI path these pages are invisible to the kubelet and the
+   * placeholder pods hold them; on Kube-OVN the `ovs-ovn-dpdk` pod's own
+   * request does, counted in `HugepagePlan.host`.
    */
   readonly ovsHeld: Size;
   /** `ovsHeld - ovs`: room for OVS to grow up to its limit and to whole pages. */
@@ -236,7 +303,8 @@ export interface NumaCapacity {
    * Hugepage memory left for VMs: the fixed pages less what OVS holds, or,
    * when the pages are sized by the planner, the whole pages that fit in the
    * node's memory beside the kubelet's reserved memory and Virtink's 256Mi pod
-   * overhead for as many VMs as there are VM CPUs, less what OVS holds.
+   * overhead for as many VMs as there are VM CPUs, less what OVS holds. Never
+   * more than the host offers (`NodePlan.hostCapacity`).
    */
   readonly hugepages: Size;
   /**

@@ -15,6 +15,13 @@ export interface PoolCapacity {
   /** What each NUMA node of one host offers VMs after every reservation. */
   readonly numaNodes: readonly NumaCapacity[];
   /**
+   * The hugepages one host offers VMs over all its NUMA nodes, as the
+   * scheduler counts them (`NodePlan.hostCapacity`).
+   *
+   * @default - the sum of `numaNodes`
+   */
+  readonly hostHugepages?: Size;
+  /**
    * The vCPU count of a VM must be a multiple of this: the threads per core
    * when the kubelet's `full-pcpus-only` is on, else 1.
    */
@@ -29,6 +36,31 @@ export interface PlacementResult {
   readonly pools: PoolPlacement[];
   /** Per pool: the hugepages VMs take on each NUMA node of its busiest host. */
   readonly demand: Map<string, Map<number, Size>>;
+  /** Per pool: the hugepages VMs take on its busiest host, all NUMA nodes together. */
+  readonly hostDemand: Map<string, Size>;
+}
+
+/** The hugepages VMs take on each host of a pool, all NUMA nodes together. */
+class HostPages {
+  private readonly used: Size[];
+
+  constructor(hosts: number, private readonly limit?: Size) {
+    this.used = Array.from({ length: hosts }, () => Size.ZERO);
+  }
+
+  /** Whether `pages` more fit on the host. */
+  fits(host: number, pages: Size): boolean {
+    return this.limit === undefined || this.used[host].plus(pages).compare(this.limit) <= 0;
+  }
+
+  add(host: number, pages: Size): void {
+    this.used[host] = this.used[host].plus(pages);
+  }
+
+  /** The most any one host takes. */
+  get busiest(): Size {
+    return this.used.reduce((a, b) => (a.compare(b) >= 0 ? a : b), Size.ZERO);
+  }
 }
 
 /** Whether a VM of one shape fits a pool, before any other VM is placed. */
@@ -52,7 +84,11 @@ class NumaBin {
   private readonly cpusUsed: number[];
   private readonly pagesUsed: Size[];
 
-  constructor(public readonly capacity: NumaCapacity, private readonly hosts: number) {
+  constructor(
+    public readonly capacity: NumaCapacity,
+    private readonly hosts: number,
+    private readonly hostPages: HostPages,
+  ) {
     this.cpusUsed = Array.from({ length: hosts }, () => 0);
     this.pagesUsed = Array.from({ length: hosts }, () => Size.ZERO);
   }
@@ -66,9 +102,11 @@ class NumaBin {
   tryOn(host: number, vm: VmPlan): boolean {
     const pages = this.pagesUsed[host].plus(vm.memory);
     if (this.cpusUsed[host] + vm.cpus > this.capacity.cpus
-      || (!this.capacity.hugepagesUnbounded && pages.compare(this.capacity.hugepages) > 0)) {
+      || (!this.capacity.hugepagesUnbounded && pages.compare(this.capacity.hugepages) > 0)
+      || !this.hostPages.fits(host, vm.memory)) {
       return false;
     }
+    this.hostPages.add(host, vm.memory);
     this.cpusUsed[host] += vm.cpus;
     this.pagesUsed[host] = pages;
     this.totalVms++;
@@ -110,8 +148,10 @@ class NumaBin {
 export function placeVms(
   vms: readonly VmPlan[], pools: readonly PoolCapacity[], findings: Findings,
 ): PlacementResult {
-  const bins = new Map(pools.map((pool) => [pool.name, pool.numaNodes.map(
-    (capacity) => new NumaBin(capacity, pool.hosts.length))]));
+  const hostPages = new Map(pools.map((pool) => [pool.name,
+    new HostPages(pool.hosts.length, pool.hostHugepages)]));
+  const bins = new Map(pools.map((pool) => [pool.name, pool.numaNodes.map((capacity) =>
+    new NumaBin(capacity, pool.hosts.length, hostPages.get(pool.name) as HostPages))]));
   const fits = new Map(pools.map((pool) => [pool.name, new Map<string, Fit>()]));
   const named = new Map<string, PoolCapacity[]>();
   for (const pool of pools) {
@@ -157,6 +197,8 @@ export function placeVms(
     demand: new Map(pools.map((pool) => [pool.name, new Map(
       (bins.get(pool.name) as NumaBin[]).map((bin) => [bin.capacity.numaNode, bin.maxHostPages]),
     )])),
+    hostDemand: new Map(pools.map((pool) => [pool.name,
+      (hostPages.get(pool.name) as HostPages).busiest])),
   };
 }
 
@@ -175,11 +217,15 @@ function fitOf(vm: VmPlan, pool: PoolCapacity, cache: Map<string, Fit>): Fit {
       .map((n) => n.numaNode) : [],
     fitsHost: sizeOk && room(
       pool.numaNodes.reduce((sum, n) => sum + n.cpus, 0),
-      Size.sum(pool.numaNodes.map((n) => n.hugepages)),
+      atMost(Size.sum(pool.numaNodes.map((n) => n.hugepages)), pool.hostHugepages),
       pool.numaNodes.some((n) => n.hugepagesUnbounded)),
   };
   cache.set(key, fit);
   return fit;
+}
+
+function atMost(size: Size, limit: Size | undefined): Size {
+  return limit !== undefined && size.compare(limit) > 0 ? limit : size;
 }
 
 /** Where the preview puts a VM: a NUMA node of one host. */

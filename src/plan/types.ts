@@ -2,7 +2,7 @@ import { Diagnostic } from '../diagnostics/diagnostic';
 import type { PerfKitPlan } from '../perfkit/pairs';
 import { ClusterSpec, NetworkPath } from '../spec';
 import { NetworkPlan, SubnetPlan } from './network-types';
-import { NodePlan } from './node-types';
+import { NodePlan, OvsDpdkPodPlan } from './node-types';
 import { PoolPlacement, VmPlan } from './vm-types';
 
 export * from './node-types';
@@ -43,6 +43,15 @@ export interface ClusterPlan {
 
   /** What the placement preview puts on each node pool, in pool order. */
   readonly placement: PoolPlacement[];
+
+  /**
+   * Kube-OVN path: what the one `ovs-ovn-dpdk` DaemonSet requests on every
+   * host, for the manifests' override and every pool's ledger.
+   *
+   * @default - none: the Userspace CNI path, a cluster without pools, or pools
+   *   of different hugepage sizes (HUGE008)
+   */
+  readonly ovsDpdkPod?: OvsDpdkPodPlan;
 
   /** The perf test kit, when the spec has one; its VMs are in `vms`, after the others. */
   readonly perfKit?: PerfKitPlan;

@@ -45,7 +45,10 @@ export class OvsDpdkNode extends pulumi.ComponentResource {
   /** The runs of `bootstrap.sh`, one per host; empty without the cluster's `bootstrap`. */
   public readonly bootstrapCommands: pulumi.CustomResource[];
 
-  /** The hugepage placeholder pods of the pool's hosts. */
+  /**
+   * The hugepage placeholder pods of the pool's hosts; none on the Kube-OVN
+   * path, where the `ovs-ovn-dpdk` pod's own request books OVS's hugepages.
+   */
   public readonly placeholderPods: pulumi.CustomResource[];
 
   /**

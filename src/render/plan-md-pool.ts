@@ -1,7 +1,8 @@
 import { codeBlock, inlineCode, markdownTable } from './markdown';
 import { CPU_MAP_LEGEND, renderCpuMap } from './plan-md-cpu-map';
 import { toBlockYaml } from './yaml-block';
-import { ClusterPlan, HugepageLedgerEntry, NodePlan, VmPlacement, VmPlan } from '../plan/types';
+import { Size } from '../model/size';
+import { ClusterPlan, HugepagePlan, NodePlan, VmPlacement, VmPlan } from '../plan/types';
 
 /**
  * The PLAN.md section of one node pool: CPU map, hugepage ledger, OVS
@@ -19,7 +20,7 @@ export function renderPoolSection(node: NodePlan, plan: ClusterPlan): string {
     codeBlock(`${CPU_MAP_LEGEND}\n\n${renderCpuMap(node)}`, 'text'),
     cpuSummary(node),
     `### Hugepages (${node.hugepages.size.toQuantity()} pages, per host)`,
-    hugepageLedger(node.hugepages.perNumaNode),
+    hugepageLedger(node.hugepages),
     '### OVS-DPDK `other_config`',
     codeBlock(node.ovs.otherConfig.map(([key, value]) => `${key}=${value}`).join('\n')),
     '### Kernel command line',
@@ -50,10 +51,11 @@ function cpuSummary(node: NodePlan): string {
 /**
  * The ledger of every NUMA node: boot pages, what OVS may hold (its socket
  * memory, plus the headroom up to its limit in whole pages), what the VMs
- * take, and what is left.
+ * take, and what is left. On Kube-OVN a last row gives the whole host as the
+ * kubelet counts it, with the `ovs-ovn-dpdk` pod's request in place of OVS.
  */
-export function hugepageLedger(entries: readonly HugepageLedgerEntry[]): string {
-  const rows = entries.map((entry) => [
+export function hugepageLedger(plan: HugepagePlan): string {
+  const rows = plan.perNumaNode.map((entry) => [
     `${entry.numaNode}`,
     `${entry.pages}`,
     entry.total.toQuantity(),
@@ -61,11 +63,34 @@ export function hugepageLedger(entries: readonly HugepageLedgerEntry[]): string 
       : `${entry.ovsHeld.toQuantity()} (${entry.ovs.toQuantity()} + `
         + `${entry.headroom.toQuantity()} up to the limit)`,
     entry.vms.toQuantity(),
-    entry.free === 'negative'
-      ? `**short by ${entry.shortfall?.toQuantity() ?? '?'}**`
-      : entry.free.toQuantity(),
+    freeCell(entry),
   ]);
-  return markdownTable(['NUMA node', 'boot pages', 'total', 'OVS', 'VMs', 'free'], rows);
+  const host = plan.host;
+  if (host === undefined) {
+    return markdownTable(['NUMA node', 'boot pages', 'total', 'OVS', 'VMs', 'free'], rows);
+  }
+  rows.push([
+    'host, as the kubelet counts',
+    `${host.pages}`,
+    host.total.toQuantity(),
+    `${host.ovsPod.toQuantity()} (\`ovs-ovn-dpdk\` request)`,
+    host.vms.toQuantity(),
+    freeCell(host),
+  ]);
+  const unused = host.unusedByOvs.isZero ? ''
+    : ` It asks for ${host.unusedByOvs.toQuantity()} more than OVS holds here: one DaemonSet `
+      + 'serves every pool and requests what the largest needs, so those pages are booked '
+      + 'and stay unused.';
+  return `${markdownTable(['NUMA node', 'boot pages', 'total', 'OVS', 'VMs', 'free'], rows)}\n\n`
+    + 'OVS runs in the `ovs-ovn-dpdk` pod, a Burstable pod: the scheduler and the kubelet '
+    + 'count its hugepages request against the host\'s allocatable hugepages, and the '
+    + 'memory manager, which books only Guaranteed pods, against no NUMA node.' + unused;
+}
+
+function freeCell(entry: { free: Size | 'negative'; shortfall?: Size }): string {
+  return entry.free === 'negative'
+    ? `**short by ${entry.shortfall?.toQuantity() ?? '?'}**`
+    : entry.free.toQuantity();
 }
 
 function kernelSection(node: NodePlan): string {

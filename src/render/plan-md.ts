@@ -73,11 +73,11 @@ export function findings(diagnostics: readonly Diagnostic[]): string {
 }
 
 function kubeOvnSection(plan: ClusterPlan): string[] {
-  if (plan.path !== 'kube-ovn' || plan.nodes.length === 0) {
+  if (plan.path !== 'kube-ovn' || plan.ovsDpdkPod === undefined) {
     return [];
   }
-  const hugepages = ovsDpdkHugepages(plan.nodes);
-  const cpu = Math.max(...plan.nodes.map((node) => node.ovs.podCpuLimit));
+  const hugepages = ovsDpdkHugepages(plan.ovsDpdkPod);
+  const cpu = plan.ovsDpdkPod.cpuLimit;
   const lines = [
     '## Kube-OVN DaemonSet overrides',
     `The manifests set ${inlineCode(`${hugepages.resource}: ${hugepages.amount}`)} and a CPU `

@@ -92,10 +92,13 @@ export interface KubeOvnSpec {
   readonly vlanTag?: number;
 
   /**
-   * Emit Guaranteed placeholder pods that hold the hugepages OVS-DPDK uses,
-   * so that the kubelet does not hand them to VMs.
+   * Ignored, and `true` is warned about (HUGE009): on Kube-OVN, OVS runs in the
+   * `ovs-ovn-dpdk` pod, whose own hugepages request the kubelet counts, so no
+   * placeholder pod is written; one would book the same pages twice. Kept so
+   * that older specs still load; placeholder pods are for the Userspace CNI
+   * path only.
    *
-   * @default true
+   * @default - no placeholder pods
    */
   readonly hugepagePlaceholders?: boolean;
 }
@@ -132,7 +135,9 @@ export interface UserspaceCniSpec {
   readonly logLevel?: 'panic' | 'error' | 'warning' | 'info' | 'debug' | 'verbose';
 
   /**
-   * Emit Guaranteed placeholder pods that hold the hugepages OVS-DPDK uses.
+   * Emit Guaranteed placeholder pods that hold, in the kubelet's books, the
+   * hugepages OVS-DPDK takes on the host outside Kubernetes, so that the
+   * kubelet does not hand them to VMs.
    *
    * @default true
    */

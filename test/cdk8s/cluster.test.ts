@@ -47,7 +47,6 @@ describe('VhostUserCluster synthesis', () => {
       'Subnet/sn-dhcp',
       'DaemonSet/ovs-ovn-dpdk',
       'DaemonSet/ovs-ovn',
-      'Pod/ovs-hugepages-node-1-numa0',
       'VirtualMachine/ubuntu-vhostuser',
     ]);
   });
@@ -202,7 +201,7 @@ describe('VhostUserCluster warnings', () => {
 
 describe('VhostUserCluster node-side objects', () => {
   test('node-side objects are API objects of the stack that take JSON patches', () => {
-    const cluster = kubeOvnCluster();
+    const cluster = userspaceCluster();
     const pods = cluster.nodeSideObjects().filter((o) => o.kind === 'Pod');
     pods[0].metadata.addLabel('team', 'network');
 

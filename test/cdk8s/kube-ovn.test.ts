@@ -3,11 +3,11 @@ import { errorOf, kindsAndNames, kubeOvnCluster, objectOf } from './support';
 import { KubeOvnDpdk } from '../../src/cdk8s';
 
 describe('KubeOvnDpdk', () => {
-  test('the cluster overrides Kube-OVN\'s OVS DaemonSets and books OVS hugepages', () => {
+  test('the cluster overrides Kube-OVN\'s OVS DaemonSets, and writes no placeholder pod', () => {
     const cluster = kubeOvnCluster();
 
     expect(kindsAndNames(Testing.synth(cluster))).toEqual([
-      'DaemonSet/ovs-ovn-dpdk', 'DaemonSet/ovs-ovn', 'Pod/ovs-hugepages-node-1-numa0',
+      'DaemonSet/ovs-ovn-dpdk', 'DaemonSet/ovs-ovn',
     ]);
   });
 

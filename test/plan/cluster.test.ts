@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
+import { Size } from '../../src/model/size';
 import { planCluster } from '../../src/plan/cluster';
-import { ClusterSpec } from '../../src/spec';
+import { ClusterSpec, NodeSpec } from '../../src/spec';
 import { manualGuideKubeOvn } from '../fixtures/specs/manual-guide-kube-ovn';
 import { manualGuideUserspace } from '../fixtures/specs/manual-guide-userspace';
 import { codesAndPaths, withCode } from '../support/findings';
@@ -158,6 +159,60 @@ describe('planCluster: spec-level rules', () => {
     const [finding] = withCode(planCluster(spec).diagnostics, 'NET009');
     expect(finding.path).toBe('userspaceCni.kubeconfig');
     expect(finding.upstream).toBe('userspace configuration data not found');
+  });
+});
+
+describe('planCluster: the ovs-ovn-dpdk pod on Kube-OVN', () => {
+  const [guidePool] = manualGuideKubeOvn.nodes;
+  // A second pool on a two-NUMA-node box, where OVS holds 1Gi on each: the one
+  // DaemonSet then asks every host for 2Gi.
+  const big: NodeSpec = {
+    ...guidePool,
+    name: 'big',
+    hosts: [{ name: 'node-2', encapIp: '192.168.0.11/20' }],
+    topology: {
+      uniform: {
+        numaNodes: 2, coresPerNumaNode: 16, threadsPerCore: 1, memoryPerNumaNode: '64Gi',
+      },
+    },
+    cpus: { housekeeping: '0-1', pmd: '8-9,24-25' },
+    hugepages: { pagesPerNumaNode: 8 },
+    ovs: {},
+  };
+  const twoPools = (pool: Partial<NodeSpec> = {}, vms: ClusterSpec['vms'] = []) =>
+    planCluster({ ...manualGuideKubeOvn, nodes: [{ ...guidePool, ...pool }, big], vms });
+
+  test('asks every host for what the pool that holds the most needs', () => {
+    expect(String(twoPools().plan?.ovsDpdkPod?.hugepages)).toBe('2Gi');
+  });
+
+  test('books that request in the ledger of a pool where OVS holds less', () => {
+    const host = twoPools().plan?.nodes[0].hugepages.host;
+    expect([String(host?.ovsPod), String(host?.unusedByOvs)]).toEqual(['2Gi', '1Gi']);
+  });
+
+  test('leaves a VM of the smaller pool only what its host keeps beside the request', () => {
+    const vm = { ...manualGuideKubeOvn.vms?.[0], nodePool: 'dpdk', memory: '59Gi' };
+    const { diagnostics } = twoPools({}, [vm as NonNullable<ClusterSpec['vms']>[0]]);
+    expect(withCode(diagnostics, 'VM018').map((d) => d.upstream))
+      .toEqual(['Insufficient hugepages-1Gi']);
+  });
+
+  test('sizes the smaller pool\'s pages so that the kubelet\'s books balance', () => {
+    const { hugepages } = twoPools({ hugepages: { size: '1Gi' } }).plan?.nodes[0] ?? {};
+    expect([hugepages?.perNumaNode[0].pages, hugepages?.host?.free]).toEqual([2, Size.ZERO]);
+  });
+
+  test('refuses fixed pages that cannot hold the request (HUGE007)', () => {
+    const { diagnostics } = twoPools({ hugepages: { pagesPerNumaNode: 1 } });
+    expect(codesAndPaths(withCode(diagnostics, 'HUGE007')))
+      .toEqual(['HUGE007 nodes[0].hugepages.pagesPerNumaNode']);
+  });
+
+  test('warns that placeholder pods are not written on Kube-OVN (HUGE009)', () => {
+    const spec = { ...manualGuideKubeOvn, kubeOvn: { hugepagePlaceholders: true } };
+    expect(codesAndPaths(planCluster(spec).diagnostics))
+      .toEqual(['HUGE009 kubeOvn.hugepagePlaceholders']);
   });
 });
 

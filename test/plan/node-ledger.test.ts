@@ -1,5 +1,5 @@
 import { Size } from '../../src/model/size';
-import { capacityOf, withVmDemand } from '../../src/plan/node-ledger';
+import { capacityOf, withOvsPod, withVmDemand } from '../../src/plan/node-ledger';
 import { collect } from '../support/findings';
 import { codesOf, planOf, uniformNode } from '../support/node-plan';
 
@@ -47,6 +47,63 @@ describe('withVmDemand', () => {
     const { plan } = planOf(uniformNode());
     const next = collect((f) => withVmDemand(plan, new Map([[0, gi(4)]]), f)).result;
     expect(capacityOf(next)).toEqual(capacityOf(plan));
+  });
+});
+
+describe('withOvsPod', () => {
+  const kubeOvn = { path: 'kube-ovn' as const };
+  const hosts = { hosts: [{ name: 'w1', encapIp: '10.0.0.1/24' }] };
+
+  test('books the ovs-ovn-dpdk pod\'s request in the host ledger', () => {
+    const { plan } = planOf(uniformNode({}, { ...hosts, hugepages: { pagesPerNumaNode: 8 } }),
+      kubeOvn);
+    const next = collect((f) => withOvsPod(plan, gi(3), f)).result;
+    expect(next.hugepages.host).toMatchObject({
+      pages: 16, ovsPod: gi(3), unusedByOvs: gi(1), free: gi(13),
+    });
+  });
+
+  test('leaves VMs only what the host keeps beside the request', () => {
+    const { plan } = planOf(uniformNode({}, { ...hosts, hugepages: { pagesPerNumaNode: 8 } }),
+      kubeOvn);
+    const next = collect((f) => withOvsPod(plan, gi(6), f)).result;
+    // 16 pages less the pod's 6Gi: 10Gi, though each NUMA node has 7Gi beside OVS.
+    expect([String(next.hostCapacity), next.capacity.map((c) => String(c.hugepages))])
+      .toEqual(['10Gi', ['7Gi', '7Gi']]);
+  });
+
+  test('bounds each NUMA node by what the host offers', () => {
+    const { plan } = planOf(uniformNode({ numaNodes: 1 }, {
+      ...hosts, hugepages: { pagesPerNumaNode: 8 },
+    }), kubeOvn);
+    const next = collect((f) => withOvsPod(plan, gi(3), f)).result;
+    expect(next.capacity.map((c) => String(c.hugepages))).toEqual(['5Gi']);
+  });
+
+  test('sizes pages for what the pod books beyond what OVS holds', () => {
+    const { plan } = planOf(uniformNode({}, hosts), kubeOvn);
+    const next = collect((f) => withOvsPod(plan, gi(3), f)).result;
+    expect([next.hugepages.perNumaNode.map((e) => e.pages), next.hugepages.host?.free])
+      .toEqual([[2, 1], Size.ZERO]);
+  });
+
+  test('reports fixed pages that cannot hold the request (HUGE007)', () => {
+    const { plan } = planOf(uniformNode({ numaNodes: 1 }, {
+      ...hosts, hugepages: { pagesPerNumaNode: 1 },
+    }), kubeOvn);
+    const { diagnostics } = collect((f) => withOvsPod(plan, gi(2), f));
+    expect(diagnostics.map((d) => `${d.code} ${d.path} ${d.upstream}`))
+      .toEqual(['HUGE007 nodes[0].hugepages.pagesPerNumaNode Insufficient hugepages-1Gi']);
+  });
+
+  test('counts the busiest host\'s VMs beside the request once VMs are placed', () => {
+    const { plan } = planOf(uniformNode({}, { ...hosts, hugepages: { pagesPerNumaNode: 8 } }),
+      kubeOvn);
+    const booked = collect((f) => withOvsPod(plan, gi(3), f)).result;
+    const { result, diagnostics } = collect((f) => withVmDemand(booked,
+      new Map([[0, gi(7)], [1, gi(7)]]), f, gi(14)));
+    expect([result.hugepages.host?.shortfall, diagnostics.map((d) => d.code)])
+      .toEqual([gi(1), ['HUGE007']]);
   });
 });
 

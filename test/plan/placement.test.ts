@@ -148,6 +148,26 @@ describe('placeVms', () => {
     expect(codesAndPaths(diagnostics)).toEqual(['VM020 vms[1].host']);
   });
 
+  test('keeps a host\'s VMs within what the host offers over all its NUMA nodes', () => {
+    // Each NUMA node has 8Gi free, but the ovs-ovn-dpdk pod books 4Gi of the
+    // host beyond what OVS holds there: 12Gi for VMs in all.
+    const capped = { ...pool('a', 2, [[4, 8], [4, 8]]), hostHugepages: GI.times(12) };
+    const { result } = place([vm(0, 1, 8), vm(1, 1, 8)], [capped]);
+    expect(result.vms.map((v) => `${v.placement[0].host}/${v.placement[0].assigned}`))
+      .toEqual(['a-1/0', 'a-2/0']);
+  });
+
+  test('counts the hugepages of the busiest host over its NUMA nodes', () => {
+    const { result } = place([vm(0, 4, 3), vm(1, 4, 2)], [pool('a', 2, [[4, 8], [4, 8]])]);
+    expect(String(result.hostDemand.get('a'))).toBe('5Gi');
+  });
+
+  test('does not let a host fit a VM beyond what it offers in total', () => {
+    const capped = { ...pool('a', 1, [[4, 8], [4, 8]]), hostHugepages: GI.times(6) };
+    const { result } = place([vm(0, 4, 10)], [capped]);
+    expect(result.vms[0].placement[0].fitsHost).toBe(false);
+  });
+
   test('places 5,000 VMs on 100 pools in linear time', () => {
     const pools = Array.from({ length: 100 }, (_, i) => pool(`p${i}`, 20, [[30, 60], [30, 60]]));
     const vms = Array.from({ length: 5000 }, (_, i) => vm(i, 1 + (i % 4), 1 + (i % 3)));

@@ -1,11 +1,13 @@
 // Small ClusterPlan fixtures built by hand, for the renderer tests. They hold
 // the numbers of the manual guide's two clusters, not the planner's output.
+import { Findings } from '../../src/diagnostics/findings';
 import { CpuSet } from '../../src/model/cpuset';
 import { Cidr, InterfaceAddress, IpAddress } from '../../src/model/ip';
 import { MacAddress } from '../../src/model/mac';
 import { PciAddress } from '../../src/model/pci';
 import { Size } from '../../src/model/size';
 import { HostTopology } from '../../src/model/topology';
+import { planOvsDpdkPod } from '../../src/plan/kube-ovn-pod';
 import {
   ClusterPlan, HugepageLedgerEntry, KubeletPlan, NetworkPlan, NodePlan, PoolPlacement,
   SubnetPlan, VmPlan,
@@ -315,8 +317,18 @@ export function subnetFixture(): SubnetPlan {
   };
 }
 
-/** The guide's single-NUMA Kube-OVN cluster: one pool, one VM, one DHCP subnet. */
+/**
+ * The guide's single-NUMA Kube-OVN cluster: one pool, one VM, one DHCP subnet.
+ * The `ovs-ovn-dpdk` pod's resources are planned from the final pools, as the
+ * planner does, unless `overrides` gives them.
+ */
 export function kubeOvnClusterFixture(overrides: Partial<ClusterPlan> = {}): ClusterPlan {
+  const plan = kubeOvnClusterBase(overrides);
+  const pod = planOvsDpdkPod(plan.nodes, new Findings());
+  return 'ovsDpdkPod' in overrides || pod === undefined ? plan : { ...plan, ovsDpdkPod: pod };
+}
+
+function kubeOvnClusterBase(overrides: Partial<ClusterPlan>): ClusterPlan {
   const node: NodePlan = {
     ...nodePlanFixture({ vmHugepages: ['1Gi'] }),
     kubeOvn: {

@@ -52,4 +52,36 @@ export const HUGEPAGE_CODES: CodeDoc[] = [
       + 'the kubelet and the eviction threshold). The manual guide allocates 60 pages of '
       + '1Gi without checking this.',
   },
+  {
+    code: 'HUGE007',
+    severity: 'error',
+    title: 'A Kube-OVN host cannot hold the ovs-ovn-dpdk pod\'s hugepages and its VMs',
+    description: 'On the Kube-OVN path OVS-DPDK runs in the `ovs-ovn-dpdk` pod, whose '
+      + 'hugepages request the scheduler and the kubelet count against the host\'s '
+      + 'allocatable hugepages (the memory manager books only Guaranteed pods on a NUMA '
+      + 'node, and this pod is Burstable). One DaemonSet serves every pool, so every host '
+      + 'is asked for what the largest pool needs, even where OVS holds less. The boot '
+      + 'pages of a host must hold that request plus the VMs placed there.',
+    upstream: 'Insufficient hugepages-<size>',
+  },
+  {
+    code: 'HUGE008',
+    severity: 'error',
+    title: 'Kube-OVN node pools use different hugepage sizes',
+    description: 'One `ovs-ovn-dpdk` DaemonSet runs OVS on every pool and mounts its '
+      + 'hugepages as one `emptyDir` of medium `HugePages`, so it requests pages of one '
+      + 'size; a pod that asks for a size its node does not have stays Pending. Give every '
+      + 'pool on the Kube-OVN path the same `hugepages.size`.',
+    upstream: 'Insufficient hugepages-<size>',
+  },
+  {
+    code: 'HUGE009',
+    severity: 'warning',
+    title: 'Hugepage placeholder pods are not used on the Kube-OVN path',
+    description: 'Placeholder pods hold, in the kubelet\'s books, the hugepages OVS takes '
+      + 'outside Kubernetes (the Userspace CNI path). On Kube-OVN, OVS runs in the '
+      + '`ovs-ovn-dpdk` pod, whose own request already books them: a placeholder would '
+      + 'book the same pages twice and leave the last VM Pending. '
+      + '`kubeOvn.hugepagePlaceholders: true` is ignored.',
+  },
 ];

@@ -15,7 +15,9 @@ export interface HugepageRuleContext {
 /**
  * Checks the hugepage ledger of each NUMA node: the boot pages hold what OVS
  * may take plus the VMs placed there (HUGE005), and the pages plus the
- * kubelet's reserved memory fit in the node's memory (HUGE006).
+ * kubelet's reserved memory fit in the node's memory (HUGE006); on the
+ * Kube-OVN path, a host's pages hold the `ovs-ovn-dpdk` pod's request plus
+ * its VMs (HUGE007).
  */
 export function checkHugepages(
   plan: HugepagePlan, ctx: HugepageRuleContext, findings: Findings,
@@ -48,6 +50,33 @@ export function checkHugepages(
       });
     }
   }
+  checkHostLedger(plan, ctx, findings);
+}
+
+function checkHostLedger(
+  plan: HugepagePlan, ctx: HugepageRuleContext, findings: Findings,
+): void {
+  const host = plan.host;
+  if (host?.free !== 'negative') {
+    return;
+  }
+  const unit = `hugepages-${plan.size}`;
+  const unused = host.unusedByOvs.isZero ? ''
+    : ` (${host.unusedByOvs} more than OVS holds on this pool: the one DaemonSet asks every `
+      + 'host for what the largest pool needs)';
+  const vms = host.vms.isZero ? '' : ` and VMs ${host.vms}`;
+  const who = host.vms.isZero ? 'the ovs-ovn-dpdk pod stays Pending'
+    : 'the ovs-ovn-dpdk pod or a VM stays Pending';
+  findings.error('HUGE007', {
+    path: plan.fixed ? `${ctx.path}.pagesPerNumaNode` : ctx.path,
+    message: `a host's ${host.pages} page${host.pages === 1 ? '' : 's'} of ${plan.size} (${host.total}) cannot hold the `
+      + `ovs-ovn-dpdk pod's request ${host.ovsPod}${unused}${vms}; ${host.shortfall} short, `
+      + `so ${who}`,
+    hint: 'Raise pagesPerNumaNode, leave it out to have the pages sized, or give every pool '
+      + 'the same dpdk-socket-limit so that the DaemonSet asks for no more than this pool '
+      + 'holds.',
+    upstream: `Insufficient ${unit}`,
+  });
 }
 
 /** `NUMA node 0: 30 pages of 1Gi (30Gi)`, how both rules start. */

@@ -42,10 +42,22 @@ export function checkKubeOvnNode(ctx: KubeOvnNodeRuleContext, findings: Findings
 }
 
 /**
- * Checks the cluster-wide Kube-OVN settings the node files use: the VLAN tag of
- * `br-phy` is 0 (untagged) to 4094 (OVS018). Run it once per cluster.
+ * Checks the cluster-wide Kube-OVN settings: the VLAN tag of `br-phy` is 0
+ * (untagged) to 4094 (OVS018), and no hugepage placeholder pods are asked for,
+ * since the `ovs-ovn-dpdk` pod books OVS's pages itself (HUGE009). Run it once
+ * per cluster.
  */
 export function checkKubeOvnSettings(kubeOvn: KubeOvnSpec | undefined, findings: Findings): void {
+  if (kubeOvn?.hugepagePlaceholders === true) {
+    findings.warn('HUGE009', {
+      path: 'kubeOvn.hugepagePlaceholders',
+      message: 'hugepagePlaceholders is true, but on Kube-OVN OVS runs in the ovs-ovn-dpdk pod, '
+        + 'whose own hugepages request the kubelet counts; a placeholder would book the same '
+        + 'pages twice, so none is written',
+      hint: 'Remove kubeOvn.hugepagePlaceholders; the placeholders are for the Userspace CNI '
+        + 'path, where OVS runs outside Kubernetes.',
+    });
+  }
   const vlan = kubeOvn?.vlanTag ?? 0;
   if (!Number.isInteger(vlan) || vlan < 0 || vlan > 4094) {
     findings.error('OVS018', {

@@ -1,5 +1,4 @@
-import { Size } from '../../model/size';
-import { ClusterPlan, NodePlan } from '../../plan/types';
+import { ClusterPlan, OvsDpdkPodPlan } from '../../plan/types';
 import { ManifestObject } from '../types';
 
 /** Label Kube-OVN reads to tell OVS-DPDK nodes from kernel OVS nodes. */
@@ -12,9 +11,11 @@ const OVS_CONTAINER = 'openvswitch';
  * The server-side-apply overrides of Kube-OVN's own DaemonSets that the
  * OVS-DPDK path needs; none on the Userspace CNI path.
  *
- * - `ovs-ovn-dpdk`: hugepages of the node page size sized to what OVS may
- *   hold (its socket limit), and a CPU limit that covers every PMD core plus one (the
- *   installer's 1000m throttles busy-polling PMD threads).
+ * - `ovs-ovn-dpdk`: the hugepages and CPU limit of the plan's `ovsDpdkPod`,
+ *   the same on every host: the pools' page size, as many as OVS may hold on
+ *   the host that holds the most (every pool's ledger books that amount), and
+ *   a CPU limit that covers every PMD core plus one (the installer's 1000m
+ *   throttles busy-polling PMD threads).
  * - `ovs-ovn`: a node affinity that keeps the kernel OVS off OVS-DPDK
  *   nodes; hybrid installs schedule it everywhere and both pods then fight
  *   over the same OVS database (kube-ovn#5662).
@@ -41,16 +42,22 @@ export function renderKubeOvnOverrides(plan: ClusterPlan): ManifestObject[] {
   if (plan.path !== 'kube-ovn' || plan.nodes.length === 0) {
     return [];
   }
+  const pod = plan.ovsDpdkPod;
+  if (pod === undefined) {
+    // The planner reports the pools that leave it undefined (HUGE008).
+    throw new Error('the Kube-OVN plan has no ovsDpdkPod: its node pools use different '
+      + 'hugepage sizes (HUGE008), so the one ovs-ovn-dpdk DaemonSet cannot be rendered');
+  }
   const namespace = plan.spec.kubeOvn?.namespace ?? 'kube-system';
   return [
-    ovsDpdkResources(plan.nodes, namespace),
+    ovsDpdkResources(pod, namespace),
     kernelOvsAffinity(namespace),
   ];
 }
 
-function ovsDpdkResources(nodes: NodePlan[], namespace: string): ManifestObject {
-  const hugepages = ovsDpdkHugepages(nodes);
-  const cpu = Math.max(...nodes.map((node) => node.ovs.podCpuLimit));
+function ovsDpdkResources(pod: OvsDpdkPodPlan, namespace: string): ManifestObject {
+  const hugepages = ovsDpdkHugepages(pod);
+  const cpu = pod.cpuLimit;
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -73,26 +80,14 @@ function ovsDpdkResources(nodes: NodePlan[], namespace: string): ManifestObject 
 }
 
 /**
- * One DaemonSet serves every pool, so it asks for the most hugepages OVS may
- * hold on any host: the sum over that pool's NUMA nodes of `ovsHeld` (the
- * socket limit in whole pages). With 1Gi on each of two NUMA nodes that is
- * the guide's `hugepages-1Gi: 2Gi`.
+ * The hugepages entry of the `ovs-ovn-dpdk` override, as resource name and
+ * quantity: with 1Gi on each of two NUMA nodes, the guide's
+ * `hugepages-1Gi: 2Gi`.
  */
-export function ovsDpdkHugepages(nodes: NodePlan[]): { resource: string; amount: string } {
-  const sizes = [...new Set(nodes.map((node) => node.hugepages.size.toQuantity()))];
-  if (sizes.length > 1) {
-    throw new Error(`The node pools use different hugepage sizes (${sizes.join(', ')}), `
-      + 'but the one ovs-ovn-dpdk DaemonSet can request only one. '
-      + 'Give every pool on the Kube-OVN path the same hugepages.size.');
-  }
-  const pageSize = nodes[0].hugepages.size;
-  const pages = Math.max(...nodes.map((node) => {
-    const held = Size.sum(node.hugepages.perNumaNode.map((entry) => entry.ovsHeld));
-    return held.dividedBy(pageSize) + (held.isMultipleOf(pageSize) ? 0 : 1);
-  }));
+export function ovsDpdkHugepages(pod: OvsDpdkPodPlan): { resource: string; amount: string } {
   return {
-    resource: `hugepages-${pageSize.toQuantity()}`,
-    amount: pageSize.times(pages).toQuantity(),
+    resource: `hugepages-${pod.pageSize.toQuantity()}`,
+    amount: pod.hugepages.toQuantity(),
   };
 }
 

@@ -13,7 +13,8 @@ const COMPONENT = 'ovs-hugepage-placeholder';
 
 /**
  * Guaranteed pods that hold, in the kubelet's books, the hugepages OVS-DPDK
- * takes outside Kubernetes: one per host and NUMA node where OVS holds
+ * takes outside Kubernetes (the Userspace CNI path, where OVS runs on the
+ * host): one per host and NUMA node where OVS holds
  * hugepages, requesting exactly what it may hold there (`ovsHeld`: its
  * socket limit, in whole pages of the node's size).
  *
@@ -36,13 +37,13 @@ const COMPONENT = 'ovs-hugepage-placeholder';
  * from the VMs under the static CPU manager, and Guaranteed QoS (what the
  * memory manager books) needs only requests equal to limits.
  *
- * Rendered unless `hugepagePlaceholders` is false on the cluster's path.
+ * Rendered on the Userspace CNI path only, unless its `hugepagePlaceholders`
+ * is false. On Kube-OVN, OVS runs in the `ovs-ovn-dpdk` pod, whose own
+ * hugepages request the kubelet already counts: a placeholder there would
+ * book the same pages twice (HUGE009 warns when one is asked for).
  */
 export function renderPlaceholderPods(plan: ClusterPlan): ManifestObject[] {
-  const enabled = plan.path === 'kube-ovn'
-    ? plan.spec.kubeOvn?.hugepagePlaceholders
-    : plan.spec.userspaceCni?.hugepagePlaceholders;
-  if (enabled === false) {
+  if (plan.path !== 'userspace' || plan.spec.userspaceCni?.hugepagePlaceholders === false) {
     return [];
   }
   return plan.nodes.flatMap((node) => node.hosts.flatMap((host) =>

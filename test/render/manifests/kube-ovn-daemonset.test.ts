@@ -1,3 +1,4 @@
+import { Size } from '../../../src/model/size';
 import {
   ovsDpdkHugepages, renderKubeOvnOverrides,
 } from '../../../src/render/manifests/kube-ovn-daemonset';
@@ -73,36 +74,29 @@ describe('renderKubeOvnOverrides', () => {
   });
 });
 
-describe('ovsDpdkHugepages', () => {
-  const twoNumaNodes = (socketMem: number[]) =>
-    nodePlanFixture({ numaNodes: 2, socketMem, housekeeping: '0', pmd: '1' });
+describe('the ovs-ovn-dpdk override', () => {
+  test('requests the hugepages and CPU limit of the plan\'s ovsDpdkPod', () => {
+    const plan = kubeOvnClusterFixture({
+      ovsDpdkPod: { pageSize: Size.parse('2Mi'), hugepages: Size.parse('3Gi'), cpuLimit: 7 },
+    });
 
-  test('two NUMA nodes of 1024 MiB socket memory need hugepages-1Gi: 2Gi, as in the guide', () => {
-    const node = twoNumaNodes([1024, 1024]);
+    const [dpdk] = renderKubeOvnOverrides(plan);
 
-    expect(ovsDpdkHugepages([node])).toEqual({ resource: 'hugepages-1Gi', amount: '2Gi' });
+    expect(podSpecOf(dpdk).containers[0].resources).toEqual({
+      requests: { 'hugepages-2Mi': '3Gi' },
+      limits: { 'cpu': 7, 'hugepages-2Mi': '3Gi' },
+    });
   });
 
-  test('socket memory is rounded up to whole pages', () => {
-    const node = twoNumaNodes([1024, 512]);
+  test('is refused without an ovsDpdkPod, which the planner reports as HUGE008', () => {
+    const plan = kubeOvnClusterFixture({ ovsDpdkPod: undefined });
 
-    expect(ovsDpdkHugepages([node]).amount).toBe('2Gi');
+    expect(() => renderKubeOvnOverrides(plan)).toThrow('HUGE008');
   });
 
-  test('2Mi pages are requested as hugepages-2Mi', () => {
-    const node = nodePlanFixture({ pageSize: '2Mi', socketMem: [1024], pagesPerNumaNode: 1024 });
+  test('writes the guide\'s hugepages-1Gi: 2Gi as resource name and quantity', () => {
+    const pod = { pageSize: Size.parse('1Gi'), hugepages: Size.parse('2Gi'), cpuLimit: 5 };
 
-    expect(ovsDpdkHugepages([node])).toEqual({ resource: 'hugepages-2Mi', amount: '1Gi' });
-  });
-
-  test('pools with different page sizes are refused', () => {
-    const nodes = [
-      nodePlanFixture({ name: 'a' }),
-      nodePlanFixture({ name: 'b', pageSize: '2Mi', pagesPerNumaNode: 1024 }),
-    ];
-
-    expect(() => ovsDpdkHugepages(nodes)).toThrow(
-      'The node pools use different hugepage sizes (1Gi, 2Mi), '
-      + 'but the one ovs-ovn-dpdk DaemonSet can request only one.');
+    expect(ovsDpdkHugepages(pod)).toEqual({ resource: 'hugepages-1Gi', amount: '2Gi' });
   });
 });

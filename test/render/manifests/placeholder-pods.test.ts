@@ -9,6 +9,8 @@ function containerOf(pod: ManifestObject): Record<string, any> {
   return (pod.spec as Record<string, any>).containers[0];
 }
 
+const onePool = nodePlanFixture();
+
 const twoNumaPool = nodePlanFixture({
   numaNodes: 2, hosts: ['w1', 'w2'], housekeeping: '0,12', pmd: '1,13', socketMem: [1024, 2048],
 });
@@ -40,13 +42,13 @@ describe('renderPlaceholderPods', () => {
   test('hold what OVS may hold: its socket memory rounded up to whole pages', () => {
     const pool = nodePlanFixture({ socketMem: [512] });
 
-    const [pod] = renderPlaceholderPods(kubeOvnClusterFixture({ nodes: [pool] }));
+    const [pod] = renderPlaceholderPods(userspaceClusterFixture({ nodes: [pool] }));
 
     expect(containerOf(pod).resources.limits['hugepages-1Gi']).toBe('1Gi');
   });
 
   test('are Guaranteed without taking a whole CPU from the VMs', () => {
-    const [pod] = renderPlaceholderPods(kubeOvnClusterFixture());
+    const [pod] = renderPlaceholderPods(userspaceClusterFixture({ nodes: [onePool] }));
 
     const resources = containerOf(pod).resources;
     expect(resources.limits).toEqual(resources.requests);
@@ -54,7 +56,7 @@ describe('renderPlaceholderPods', () => {
   });
 
   test('are pinned to their host by hostname affinity', () => {
-    const [pod] = renderPlaceholderPods(kubeOvnClusterFixture());
+    const [pod] = renderPlaceholderPods(userspaceClusterFixture({ nodes: [onePool] }));
 
     const terms = (pod.spec as Record<string, any>).affinity.nodeAffinity
       .requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
@@ -72,10 +74,17 @@ describe('renderPlaceholderPods', () => {
     expect(pods.map((p) => p.metadata.name)).toEqual(['ovs-hugepages-dpdk-1-numa0']);
   });
 
-  test('are left out when the path turns them off', () => {
-    const plan = kubeOvnClusterFixture();
-    const off = { ...plan, spec: { ...plan.spec, kubeOvn: { hugepagePlaceholders: false } } };
+  test('are left out when the Userspace CNI path turns them off', () => {
+    const plan = userspaceClusterFixture();
+    const off = { ...plan, spec: { ...plan.spec, userspaceCni: { hugepagePlaceholders: false } } };
 
     expect(renderPlaceholderPods(off)).toEqual([]);
+  });
+
+  test('are never rendered on Kube-OVN, whose ovs-ovn-dpdk pod books the pages itself', () => {
+    const plan = kubeOvnClusterFixture();
+    const asked = { ...plan, spec: { ...plan.spec, kubeOvn: { hugepagePlaceholders: true } } };
+
+    expect([renderPlaceholderPods(plan), renderPlaceholderPods(asked)]).toEqual([[], []]);
   });
 });
