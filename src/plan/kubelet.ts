@@ -5,6 +5,7 @@ import { CpuPlan, KubeletPlan } from './types';
 import { Version } from './versions';
 import { Findings } from '../diagnostics/findings';
 import { HostTopology } from '../model/topology';
+import { NetworkPath } from '../spec/network';
 import { KubeletSpec } from '../spec/node';
 
 /** Where kubeadm writes the kubelet configuration. */
@@ -35,13 +36,23 @@ export const KUBELET_FEATURES = {
  * `evictionHard` is written only when given: a partial `evictionHard` map
  * would drop the kubelet's other default thresholds.
  *
+ * `strict-cpu-reservation` is on by default on the Userspace CNI path only.
+ * It takes `reservedSystemCPUs` out of the shared pool of Burstable and
+ * BestEffort pods (the static policy's default CPU set becomes every CPU
+ * less the reserved ones), which keeps pods off the PMD CPUs where OVS runs
+ * on the host. On Kube-OVN, OVS runs inside the Burstable `ovs-ovn-dpdk` pod,
+ * so the option would keep OVS itself off its PMD and lcore CPUs (KUBELET013).
+ *
+ * @param networkPath the cluster's path, which decides `strict-cpu-reservation`
  * @param path path of the `kubelet` field, such as `nodes[0].kubelet`
+ * @see https://kubernetes.io/docs/tasks/administer-cluster/cpu-management-policies/
  */
 export function planKubelet(
   spec: KubeletSpec | undefined,
   host: HostTopology,
   cpus: CpuPlan,
   version: Version,
+  networkPath: NetworkPath,
   path: string,
   findings: Findings,
 ): KubeletPlan {
@@ -61,7 +72,7 @@ export function planKubelet(
 
   const fullPcpusOnly = (spec?.fullPcpusOnly ?? true)
     && version.atLeast(KUBELET_FEATURES.fullPcpusOnly);
-  const strictCpuReservation = (spec?.strictCpuReservation ?? true)
+  const strictCpuReservation = (spec?.strictCpuReservation ?? networkPath === 'userspace')
     && version.atLeast(KUBELET_FEATURES.strictCpuReservation);
   const policyOptions: Record<string, string> = {
     ...(fullPcpusOnly ? { 'full-pcpus-only': 'true' } : {}),

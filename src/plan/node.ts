@@ -77,7 +77,7 @@ export function planNode(
   const fixedPages = readFixedPages(spec.hugepages, pageSize, `${path}.hugepages`, findings);
   const hugepages = planHugepages({ host, size: pageSize, fixedPages, socket });
 
-  const kubelet = planKubelet(spec.kubelet, host, cpus, ctx.kubeletVersion,
+  const kubelet = planKubelet(spec.kubelet, host, cpus, ctx.kubeletVersion, ctx.path,
     `${path}.kubelet`, findings);
   const ovs = planOvs({
     spec: spec.ovs,
@@ -137,8 +137,9 @@ export function planNode(
     tunnelType: ctx.kubeOvn?.tunnelType,
     path: `${path}.ovs`,
   }, findings);
-  checkKubelet(kubelet, { host, cpus, version: ctx.kubeletVersion, path: `${path}.kubelet` },
-    findings);
+  checkKubelet(kubelet, {
+    host, cpus, version: ctx.kubeletVersion, networkPath: ctx.path, path: `${path}.kubelet`,
+  }, findings);
   checkKernel(kernel, { host, hugepages, path: `${path}.kernel` }, findings);
   checkLedger(planned, findings);
   if (ctx.path === 'kube-ovn') {

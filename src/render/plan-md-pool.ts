@@ -18,7 +18,7 @@ export function renderPoolSection(node: NodePlan, plan: ClusterPlan): string {
       + `· hugepages of ${node.hugepages.size.toQuantity()}`,
     '### CPU map',
     codeBlock(`${CPU_MAP_LEGEND}\n\n${renderCpuMap(node)}`, 'text'),
-    cpuSummary(node),
+    cpuSummary(node, plan),
     `### Hugepages (${node.hugepages.size.toQuantity()} pages, per host)`,
     hugepageLedger(node.hugepages),
     '### OVS-DPDK `other_config`',
@@ -34,18 +34,33 @@ export function renderPoolSection(node: NodePlan, plan: ClusterPlan): string {
   ].join('\n\n');
 }
 
-function cpuSummary(node: NodePlan): string {
+function cpuSummary(node: NodePlan, plan: ClusterPlan): string {
   const { cpus } = node;
   const rows = [
-    ['housekeeping', cpus.housekeeping.toList(), 'OS, kubelet, system pods'],
+    ['housekeeping', cpus.housekeeping.toList(), housekeepingUse(node, plan)],
     ['PMD', cpus.pmd.toList(), `\`pmd-cpu-mask\` ${cpus.pmd.toMask()}, `
       + `NUMA node(s) ${cpus.pmdNumaNodes.join(', ') || 'none'}`],
     ['lcore', cpus.lcore?.toList() ?? '(unset)', '`dpdk-lcore-mask`'],
     ['isolated', cpus.isolated.toList(), '`isolcpus=`'],
     ['reserved', cpus.reservedSystem.toList(), 'kubelet `reservedSystemCPUs`'],
-    ['VMs', cpus.vm.toList(), 'given whole to Guaranteed VM pods'],
+    ['VMs', cpus.vm.toList(), 'given whole to Guaranteed VM pods; until then, the shared '
+      + 'pool of the other pods'],
   ].map(([role, set, use]) => [role, set === '' ? '(none)' : set, use]);
   return markdownTable(['role', 'CPUs', 'used for'], rows);
+}
+
+/**
+ * Who runs on the housekeeping CPUs: with `strict-cpu-reservation` the
+ * kubelet keeps every pod off `reservedSystemCPUs`, system pods included.
+ */
+function housekeepingUse(node: NodePlan, plan: ClusterPlan): string {
+  if (node.kubelet.strictCpuReservation) {
+    return 'OS, kubelet and host daemons; no pod (strict-cpu-reservation keeps them all on '
+      + 'the shared pool)';
+  }
+  return plan.path === 'kube-ovn'
+    ? 'OS, kubelet, system pods, and the `ovs-ovn-dpdk` pod\'s threads other than PMD'
+    : 'OS, kubelet, system pods';
 }
 
 /**

@@ -342,8 +342,12 @@ export interface KubeletSpec {
    * Turn on the CPU manager option `strict-cpu-reservation`, which keeps
    * Burstable and BestEffort pods off `reservedSystemCPUs` and so off the PMD
    * CPUs. Needs kubelet 1.32 (alpha, the feature gate is turned on) or later.
+   * Refused on the Kube-OVN path (KUBELET013): OVS runs there in the Burstable
+   * `ovs-ovn-dpdk` pod, which the option would keep off its own PMD CPUs.
    *
-   * @default - true where the kubelet version has the option
+   * @default - on the Userspace CNI path, true where the kubelet version has
+   *   the option; false on Kube-OVN
+   * @see https://kubernetes.io/docs/tasks/administer-cluster/cpu-management-policies/
    */
   readonly strictCpuReservation?: boolean;
 

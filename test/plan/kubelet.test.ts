@@ -4,6 +4,7 @@ import { HostTopology } from '../../src/model/topology';
 import { planKubelet } from '../../src/plan/kubelet';
 import { CpuPlan } from '../../src/plan/types';
 import { Version } from '../../src/plan/versions';
+import { NetworkPath } from '../../src/spec/network';
 import { KubeletSpec } from '../../src/spec/node';
 import { collect } from '../support/findings';
 
@@ -22,9 +23,11 @@ const cpus: CpuPlan = {
   pmdNumaNodes: [0],
 };
 
-function plan(spec: KubeletSpec = {}, numaNodes = 2, version = '1.32') {
+function plan(
+  spec: KubeletSpec = {}, numaNodes = 2, version = '1.32', networkPath: NetworkPath = 'userspace',
+) {
   return collect((f) => planKubelet(spec, hostOf(numaNodes), cpus, Version.parse(version),
-    'nodes[0].kubelet', f)).result;
+    networkPath, 'nodes[0].kubelet', f)).result;
 }
 
 test('uses the static CPU manager with housekeeping and PMD CPUs reserved', () => {
@@ -58,6 +61,11 @@ test('kubelet 1.32 gets both CPU manager options and the alpha gate', () => {
     { 'full-pcpus-only': 'true', 'strict-cpu-reservation': 'true' },
     { CPUManagerPolicyAlphaOptions: true },
   ]);
+});
+
+test('leaves strict-cpu-reservation off on Kube-OVN, where OVS runs in a Burstable pod', () => {
+  const config = plan({}, 2, '1.33', 'kube-ovn').config;
+  expect(config.cpuManagerPolicyOptions).toEqual({ 'full-pcpus-only': 'true' });
 });
 
 test('kubelet 1.33 needs no gate for strict-cpu-reservation', () => {

@@ -64,7 +64,8 @@ export const KUBELET_CODES: CodeDoc[] = [
       + 'them, but without the CPU manager option `strict-cpu-reservation` (kubelet 1.32 '
       + 'alpha, 1.33 beta, 1.35 GA) the shared pool of Burstable and BestEffort pods still '
       + 'contains them. Only `isolcpus` stands in the way. OpenShift makes the option a '
-      + 'prerequisite for OVS-DPDK CPUs.',
+      + 'prerequisite for OVS-DPDK CPUs. Userspace CNI path only: on Kube-OVN the option '
+      + 'must stay off (KUBELET013).',
   },
   {
     code: 'KUBELET008',
@@ -106,5 +107,19 @@ export const KUBELET_CODES: CodeDoc[] = [
     title: 'The kubelet configuration path is not absolute',
     description: '`kubelet.configPath` names the KubeletConfiguration file on the node, an '
       + 'absolute path such as `/var/lib/kubelet/config.yaml`.',
+  },
+  {
+    code: 'KUBELET013',
+    severity: 'error',
+    title: 'strict-cpu-reservation keeps Kube-OVN\'s OVS off its own CPUs',
+    description: 'The PMD and housekeeping CPUs are in `reservedSystemCPUs`. With the CPU '
+      + 'manager option `strict-cpu-reservation` the static policy takes them out of the '
+      + 'shared pool, the cpuset of every Burstable and BestEffort container. On Kube-OVN, '
+      + 'OVS-DPDK runs inside the Burstable `ovs-ovn-dpdk` pod, so it could then run only '
+      + 'on the VM CPUs no VM holds: `pmd-cpu-mask` and `dpdk-lcore-mask` name CPUs outside '
+      + 'its cpuset, pinning fails, and the PMD threads busy-poll beside the VMs. The '
+      + 'option is off by default on this path; the Userspace CNI path, where OVS runs on '
+      + 'the host, keeps it on.',
+    upstream: 'Thread affinity error %d',
   },
 ];

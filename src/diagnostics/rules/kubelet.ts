@@ -4,6 +4,7 @@ import { HostTopology } from '../../model/topology';
 import { KUBELET_FEATURES, MAX_NUMA_NODES_BY_DEFAULT } from '../../plan/kubelet';
 import { CpuPlan, KubeletPlan } from '../../plan/types';
 import { Version } from '../../plan/versions';
+import { NetworkPath } from '../../spec/network';
 import { Findings } from '../findings';
 
 /** What the kubelet rules need to know besides the plan. */
@@ -12,14 +13,16 @@ export interface KubeletRuleContext {
   readonly cpus: CpuPlan;
   /** The kubelet version the plan targets. */
   readonly version: Version;
+  /** The cluster's path: on Kube-OVN, OVS runs in a Burstable pod. */
+  readonly networkPath: NetworkPath;
   /** Path of the `kubelet` field, such as `nodes[0].kubelet`. */
   readonly path: string;
 }
 
 /**
  * Checks the kubelet settings as the kubelet itself would at start, plus the
- * CPU manager options that keep pods off PMD cores (KUBELET001, KUBELET002,
- * KUBELET004, KUBELET006 to KUBELET012).
+ * CPU manager options that keep pods off PMD cores, or, on Kube-OVN, OVS off
+ * its own (KUBELET001, KUBELET002, KUBELET004, KUBELET006 to KUBELET013).
  */
 export function checkKubelet(
   plan: KubeletPlan, ctx: KubeletRuleContext, findings: Findings,
@@ -119,7 +122,25 @@ function checkReservedMemory(
 
 function checkCpuOptions(plan: KubeletPlan, ctx: KubeletRuleContext, findings: Findings): void {
   const { cpus, host, version } = ctx;
-  if (!cpus.pmd.isEmpty && !plan.strictCpuReservation) {
+  if (ctx.networkPath === 'kube-ovn' && plan.strictCpuReservation) {
+    // The static policy's shared pool is every CPU less reservedSystemCPUs
+    // under this option (policy_static.go, validateState), and a Burstable
+    // pod's containers get that pool as their cpuset.
+    findings.error('KUBELET013', {
+      path: `${ctx.path}.strictCpuReservation`,
+      message: `strictCpuReservation is on, but on Kube-OVN OVS runs in the Burstable `
+        + 'ovs-ovn-dpdk pod, which the option keeps off reservedSystemCPUs '
+        + `${cpus.reservedSystem}: its PMD threads cannot be pinned to pmd-cpu-mask `
+        + `${cpus.pmd.toMask()} (${cpus.pmd}), nor its lcore to housekeeping CPUs, and they `
+        + 'poll on whatever VM CPUs are left',
+      hint: 'Leave strictCpuReservation out on the Kube-OVN path (isolcpus keeps other '
+        + 'pods\' threads off the PMD CPUs); the Userspace CNI path, where OVS runs on the '
+        + 'host, keeps it on.',
+      upstream: 'Thread affinity error 22',
+    });
+  }
+  // On Kube-OVN the option stays off for OVS's sake: there is nothing to warn of.
+  if (ctx.networkPath !== 'kube-ovn' && !cpus.pmd.isEmpty && !plan.strictCpuReservation) {
     const why = version.below(KUBELET_FEATURES.strictCpuReservation)
       ? `kubelet ${version} does not have the CPU manager option strict-cpu-reservation `
         + `(${KUBELET_FEATURES.strictCpuReservation} and later)`

@@ -5,6 +5,7 @@ import { HostTopology } from '../../../src/model/topology';
 import { planKubelet } from '../../../src/plan/kubelet';
 import { CpuPlan, KubeletPlan } from '../../../src/plan/types';
 import { Version } from '../../../src/plan/versions';
+import { NetworkPath } from '../../../src/spec/network';
 import { KubeletSpec } from '../../../src/spec/node';
 import { codesAndPaths, collect, withCode } from '../../support/findings';
 
@@ -28,15 +29,23 @@ function cpuPlan(housekeeping: string, pmd: string): CpuPlan {
 
 const cpus = cpuPlan('0,4', '1,5');
 
-function check(spec: KubeletSpec = {}, version = '1.32', on = host, planCpus = cpus) {
+function check(
+  spec: KubeletSpec = {}, version = '1.32', on = host, planCpus = cpus,
+  networkPath: NetworkPath = 'userspace',
+) {
   const v = Version.parse(version);
-  const kubelet = collect((f) => planKubelet(spec, on, planCpus, v, 'nodes[0].kubelet', f)).result;
-  return checkWith(kubelet, version, on, planCpus);
+  const kubelet = collect((f) => planKubelet(spec, on, planCpus, v, networkPath,
+    'nodes[0].kubelet', f)).result;
+  return checkWith(kubelet, version, on, planCpus, networkPath);
 }
 
-function checkWith(kubelet: KubeletPlan, version = '1.32', on = host, planCpus = cpus) {
+function checkWith(
+  kubelet: KubeletPlan, version = '1.32', on = host, planCpus = cpus,
+  networkPath: NetworkPath = 'userspace',
+) {
   return collect((f) => checkKubelet(kubelet, {
-    host: on, cpus: planCpus, version: Version.parse(version), path: 'nodes[0].kubelet',
+    host: on, cpus: planCpus, version: Version.parse(version), networkPath,
+    path: 'nodes[0].kubelet',
   }, f)).diagnostics;
 }
 
@@ -90,6 +99,17 @@ test('KUBELET007: PMD CPUs without strict-cpu-reservation on an older kubelet', 
   expect(found[0].message).toMatch(/^kubelet 1\.31 does not have the CPU manager option strict/);
 });
 
+test('KUBELET013: strict-cpu-reservation asked for on Kube-OVN, whose OVS is a pod', () => {
+  const found = withCode(check({ strictCpuReservation: true }, '1.32', host, cpus, 'kube-ovn'),
+    'KUBELET013');
+  expect(codesAndPaths(found)).toEqual(['KUBELET013 nodes[0].kubelet.strictCpuReservation']);
+  expect(found[0].message).toContain('pmd-cpu-mask 0x22 (1,5)');
+});
+
+test('the Kube-OVN default, strict-cpu-reservation off, is clean', () => {
+  expect(check({}, '1.32', host, cpus, 'kube-ovn')).toEqual([]);
+});
+
 test('KUBELET007: strict-cpu-reservation turned off', () => {
   expect(withCode(check({ strictCpuReservation: false }), 'KUBELET007')[0].message)
     .toMatch(/^the CPU manager option strict-cpu-reservation is turned off, so Burstable/);
@@ -109,7 +129,8 @@ test('KUBELET009: the static CPU manager with nothing reserved', () => {
 });
 
 test('KUBELET010: the Static memory manager with nothing reserved', () => {
-  const kubelet = collect((f) => planKubelet({}, host, cpus, Version.parse('1.32'), 'k', f)).result;
+  const kubelet = collect((f) => planKubelet({}, host, cpus, Version.parse('1.32'), 'userspace',
+    'k', f)).result;
   const empty = { ...kubelet, reservedTotal: Size.ZERO, reservedMemory: [] };
   expect(withCode(checkWith(empty), 'KUBELET010')[0].upstream)
     .toBe('[memorymanager] you should specify the system reserved memory');
