@@ -3,6 +3,17 @@ import { Document, stringify } from 'yaml';
 /** A YAML mapping as plain data. */
 export type YamlMapping = Record<string, unknown>;
 
+/** Options of {@link toBlockYaml}. */
+export interface BlockYamlOptions {
+  /**
+   * The `lineWidth` option of `stringify`: longer scalars are folded. 0 folds
+   * nothing.
+   *
+   * @default 0
+   */
+  readonly lineWidth?: number;
+}
+
 /**
  * The scalar tags of the YAML 1.2 core schema that would read a plain scalar
  * as something other than a string (`true`, `42`, `null`, `.inf`, ...): the
@@ -27,24 +38,34 @@ const NOT_PLAIN =
   /[\t\n\r\x00-\x1f\x7f-\x9f\u{D800}-\u{DFFF}\u2028\u2029\uFEFF]|^[ ,[\]{}#&*!|>'"%@`?:-]|: | #|[ :]$|^(?:---|\.\.\.)/u;
 
 /**
- * The text `stringify(value, { lineWidth: 0 })` of the `yaml` package writes
- * for a mapping, written directly when every value is simple enough: non-empty
+ * The text `stringify(value, { lineWidth })` of the `yaml` package writes for
+ * a mapping, written directly when every value is simple enough: non-empty
  * mappings and lists (no list directly in a list, no object twice), safe
- * integers, booleans, and strings that YAML reads back as the same strings
- * without quotes. Anything else goes to `stringify` itself.
+ * integers, booleans, strings that YAML reads back as the same strings
+ * without quotes, and strings it would read as another type (`"true"`,
+ * `"42"`), which go in double quotes. With a line width, every line must be
+ * shorter, so that nothing would be folded. Anything else goes to `stringify`
+ * itself.
  *
  * The renderers write a few such documents per VM (cloud-init user and network
- * data); `stringify` builds a document tree for each, which costs more than
- * the rest of the VM's rendering together.
+ * data) and per node pool (the kubelet keys); `stringify` builds a document
+ * tree for each, which costs more than the rest of the VM's rendering together.
  *
  * @param value the mapping
+ * @param options as for `stringify`
  */
-export function toBlockYaml(value: YamlMapping): string {
+export function toBlockYaml(value: YamlMapping, options: BlockYamlOptions = {}): string {
+  const lineWidth = options.lineWidth ?? 0;
   const writer = new BlockWriter();
-  // Joined once, so that the text is one flat string rather than a tree of
-  // the pieces, which every manifest would keep until it is serialized.
-  return isMapping(value) && writer.mapping(value, '', '') ? writer.parts.join('')
-    : stringify(value, { lineWidth: 0 });
+  if (isMapping(value) && writer.mapping(value, '', '')) {
+    // Joined once, so that the text is one flat string rather than a tree of
+    // the pieces, which every manifest would keep until it is serialized.
+    const text = writer.parts.join('');
+    if (lineWidth <= 0 || text.split('\n').every((line) => line.length < lineWidth)) {
+      return text;
+    }
+  }
+  return stringify(value, { lineWidth });
 }
 
 /** Block YAML, line by line; each method says false when a value is not simple enough. */
@@ -62,15 +83,16 @@ class BlockWriter {
     this.seen.push(map);
     let lead = first;
     for (const key of keys) {
-      if (key.length > 1024 || !isPlainKey(key)) {
+      const written = key.length > 1024 ? undefined : keyText(key);
+      if (written === undefined) {
         return false;
       }
       const value = map[key];
       const scalar = scalarText(value);
       if (scalar !== undefined) {
-        this.parts.push(lead, key, ': ', scalar, '\n');
+        this.parts.push(lead, written, ': ', scalar, '\n');
       } else {
-        this.parts.push(lead, key, ':\n');
+        this.parts.push(lead, written, ':\n');
         const inner = `${indent}  `;
         const nested = isMapping(value) ? this.mapping(value, inner, inner)
           : Array.isArray(value) && this.list(value, inner);
@@ -104,7 +126,7 @@ class BlockWriter {
 /** A scalar as `stringify` writes it in block style, or undefined when not simple. */
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    return isPlain(value) ? value : undefined;
+    return stringText(value);
   }
   if (typeof value === 'boolean') {
     return String(value);
@@ -116,31 +138,41 @@ function scalarText(value: unknown): string | undefined {
 }
 
 /**
- * Whether `stringify` writes a string as it is, on one line and without
- * quotes: not empty, nothing of {@link NOT_PLAIN}, and nothing a core schema
- * tag would read as another type.
+ * A string as `stringify` writes it on one line: as it is, when nothing of
+ * {@link NOT_PLAIN} is in it and no core schema tag would read it as another
+ * type; in double quotes, when a tag would (or it is empty) and the quotes
+ * need no escape inside; else undefined.
  */
-function isPlain(text: string): boolean {
-  return text !== '' && !NOT_PLAIN.test(text) && !NON_STRING.some((test) => test.test(text));
+function stringText(text: string): string | undefined {
+  if (text === '') {
+    return '""';
+  }
+  if (NOT_PLAIN.test(text)) {
+    return undefined;
+  }
+  if (!NON_STRING.some((test) => test.test(text))) {
+    return text;
+  }
+  return /["\\]/.test(text) ? undefined : `"${text}"`;
 }
 
 /**
- * {@link isPlain} of a key. The keys of the documents repeat (`match`,
+ * {@link stringText} of a key. The keys of the documents repeat (`match`,
  * `set-name`, ...) while their values differ, so the answers for keys are
  * kept, up to a bound.
  */
-function isPlainKey(key: string): boolean {
-  let plain = PLAIN_KEYS.get(key);
-  if (plain === undefined) {
-    plain = isPlain(key);
-    if (PLAIN_KEYS.size < 4096) {
-      PLAIN_KEYS.set(key, plain);
-    }
+function keyText(key: string): string | undefined {
+  if (KEYS.has(key)) {
+    return KEYS.get(key);
   }
-  return plain;
+  const written = stringText(key);
+  if (KEYS.size < 4096) {
+    KEYS.set(key, written);
+  }
+  return written;
 }
 
-const PLAIN_KEYS = new Map<string, boolean>();
+const KEYS = new Map<string, string | undefined>();
 
 function isMapping(value: unknown): value is YamlMapping {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

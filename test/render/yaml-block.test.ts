@@ -26,6 +26,21 @@ describe('toBlockYaml', () => {
     }), { numRuns: 2000 });
   });
 
+  test('writes what the yaml package writes with a line width, folding nothing', () => {
+    const words = fc.array(fc.constantFrom('a', 'bb', 'true', '42', ' ', 'x:y', '#'), {
+      maxLength: 60,
+    }).map((parts) => parts.join(''));
+    const line: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      scalar: fc.oneof(tricky, words, fc.boolean(), fc.integer()),
+      mapping: fc.dictionary(fc.oneof(tricky, words), tie('any'), { maxKeys: 3 }),
+      list: fc.array(tie('any'), { maxLength: 3 }),
+      any: fc.oneof({ depthSize: 'small' }, tie('scalar'), tie('mapping'), tie('list')),
+    })).any;
+    fc.assert(fc.property(fc.dictionary(words, line, { minKeys: 1, maxKeys: 4 }), (doc) => {
+      expect(toBlockYaml(doc, { lineWidth: 80 })).toBe(stringify(doc));
+    }), { numRuns: 2000 });
+  });
+
   test('writes a network config with mappings in lists', () => {
     const doc = {
       version: 2,

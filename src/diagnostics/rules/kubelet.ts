@@ -128,7 +128,7 @@ function checkCpuOptions(plan: KubeletPlan, ctx: KubeletRuleContext, findings: F
     // pod's containers get that pool as their cpuset.
     findings.error('KUBELET013', {
       path: `${ctx.path}.strictCpuReservation`,
-      message: `strictCpuReservation is on, but on Kube-OVN OVS runs in the Burstable `
+      message: 'strictCpuReservation is on, but on Kube-OVN OVS runs in the Burstable '
         + 'ovs-ovn-dpdk pod, which the option keeps off reservedSystemCPUs '
         + `${cpus.reservedSystem}: its PMD threads cannot be pinned to pmd-cpu-mask `
         + `${cpus.pmd.toMask()} (${cpus.pmd}), nor its lcore to housekeeping CPUs, and they `

@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import { NodeContext, ScriptSection } from './context';
 import { memoryGuardValues, usesStaticMemoryManager } from './memory-guard';
 import { FORMS } from './safe-values';
 import { bash, bashArray, bashConst, bashText } from './shell';
+import { toBlockYaml } from '../yaml-block';
 
 /**
  * Keys whose change makes the kubelet refuse its CPU manager checkpoint
@@ -36,7 +36,7 @@ export function kubeletFragment(ctx: NodeContext): Record<string, unknown> {
 export function kubeletFragmentFile(ctx: NodeContext): string {
   return `# KubeletConfiguration keys of node pool "${ctx.plan.name}". bootstrap.sh merges them
 # into ${ctx.plan.kubelet.configPath}: these keys are set, every other key is kept.
-${stringify(kubeletFragment(ctx))}`;
+${toBlockYaml(kubeletFragment(ctx), { lineWidth: 80 })}`;
 }
 
 /**

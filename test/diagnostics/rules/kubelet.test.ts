@@ -44,7 +44,10 @@ function checkWith(
   networkPath: NetworkPath = 'userspace',
 ) {
   return collect((f) => checkKubelet(kubelet, {
-    host: on, cpus: planCpus, version: Version.parse(version), networkPath,
+    host: on,
+    cpus: planCpus,
+    version: Version.parse(version),
+    networkPath,
     path: 'nodes[0].kubelet',
   }, f)).diagnostics;
 }
