@@ -1,5 +1,5 @@
 import { Findings } from '../diagnostics/findings';
-import { checkKubeOvnSettings } from '../diagnostics/rules/kube-ovn-node';
+import { checkEncapIps, checkKubeOvnSettings } from '../diagnostics/rules/kube-ovn-node';
 import { checkUserspaceCni } from '../diagnostics/rules/network';
 import { checkNames, checkNetworkPath } from '../diagnostics/rules/spec';
 import { checkShape } from '../diagnostics/rules/spec-shape';
@@ -58,6 +58,9 @@ function planChecked(value: unknown, findings: Findings): ClusterPlan | undefine
   const spec = value;
   const path = checkNetworkPath(spec, findings);
   checkNames(spec, findings);
+  if (path !== undefined) {
+    checkEncapIps(spec.nodes, path, findings);
+  }
   if (spec.nodes.length === 0) {
     findings.error('SPEC008', {
       path: 'nodes',

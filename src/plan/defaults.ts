@@ -12,6 +12,13 @@ export const DEFAULT_KUBELET_VERSION = '1.32';
 /** Kube-OVN release when `kubeOvn.version` is not given. */
 export const DEFAULT_KUBE_OVN_VERSION = 'v1.16.2';
 
+/**
+ * The newest Kube-OVN release line whose DPDK image, DaemonSets and CRDs this
+ * library was checked against; a newer release is planned as this one
+ * (SPEC010).
+ */
+export const NEWEST_KUBE_OVN_LINE = '1.16';
+
 /** OVS of Debian 12 (`openvswitch-switch-dpdk`), the Userspace CNI default. */
 export const DEBIAN_OVS_VERSION = '3.1';
 
@@ -73,7 +80,8 @@ export function ovsOfKubeOvn(kubeOvn: Version): Version | undefined {
  * Reads the versions of the cluster and fills in the defaults: kubelet 1.32;
  * OVS from the Kube-OVN image on that path, else Debian 12's 3.1 (SPEC005,
  * SPEC006, SPEC007). A version that cannot be read is reported and replaced
- * by its default, so that the other rules still run.
+ * by its default, so that the other rules still run. A Kube-OVN release newer
+ * than the library knows is warned about (SPEC010).
  */
 export function resolveVersions(spec: ClusterSpec, findings: Findings): ResolvedVersions {
   const kubelet = read(spec.versions?.kubelet, DEFAULT_KUBELET_VERSION,
@@ -97,6 +105,7 @@ export function resolveVersions(spec: ClusterSpec, findings: Findings): Resolved
   }
 
   const given = spec.versions?.ovs;
+  warnNewerKubeOvn(kubeOvn, shipped, given, findings);
   if (given === undefined) {
     return { kubelet, kubeOvn, ovs: shipped ?? Version.parse('2.16') };
   }
@@ -111,6 +120,32 @@ export function resolveVersions(spec: ClusterSpec, findings: Findings): Resolved
     });
   }
   return { kubelet, kubeOvn, ovs };
+}
+
+/** A release after the newest line this library knows is planned as that line (SPEC010). */
+function warnNewerKubeOvn(
+  kubeOvn: Version, shipped: Version | undefined, givenOvs: string | undefined,
+  findings: Findings,
+): void {
+  const newest = Version.parse(NEWEST_KUBE_OVN_LINE);
+  if (kubeOvn.major === newest.major && kubeOvn.minor <= newest.minor
+    || kubeOvn.major < newest.major) {
+    return;
+  }
+  const ovs = givenOvs === undefined
+    ? `OVS ${shipped?.majorMinor ?? '?'} in its DPDK image`
+    : `the OVS of versions.ovs (${givenOvs})`;
+  findings.warn('SPEC010', {
+    path: 'kubeOvn.version',
+    message: `Kube-OVN ${kubeOvn} is newer than the releases this library knows (up to `
+      + `v${NEWEST_KUBE_OVN_LINE}); it is planned as v${NEWEST_KUBE_OVN_LINE}: ${ovs}, the `
+      + 'ovs-ovn-dpdk DaemonSet, start-ovs-dpdk-v2.sh and the Subnet CRD of that line',
+    hint: givenOvs === undefined
+      ? `set versions.ovs to the OVS of the ${kubeOvn} DPDK image, and check the DaemonSet `
+        + `overrides against its install.sh; or use ${DEFAULT_KUBE_OVN_VERSION}`
+      : `check the DaemonSet overrides against the ${kubeOvn} install.sh; or use `
+        + DEFAULT_KUBE_OVN_VERSION,
+  });
 }
 
 function read(

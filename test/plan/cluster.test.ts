@@ -85,6 +85,8 @@ describe('planCluster: spec-level rules', () => {
     [{ networks: [{ name: 'ovs_dpdk' }] }, 'networks[0].name', 'network name "ovs_dpdk"'],
     [{ vms: [{ ...guide.vms?.[0], namespace: '-x' }] } as Partial<ClusterSpec>,
       'vms[0].namespace', 'namespace "-x" is not a DNS-1123 label: it starts or ends with -'],
+    [{ userspaceCni: undefined, kubeOvn: { namespace: 'kube system' } },
+      'kubeOvn.namespace', 'namespace "kube system" is not a DNS-1123 label'],
   ])('refuses the name in %j', (changes, path, text) => {
     const [finding] = withCode(planCluster({ ...guide, ...changes }).diagnostics, 'SPEC003');
     expect(finding.path).toBe(path);
@@ -134,6 +136,34 @@ describe('planCluster: spec-level rules', () => {
     const spec = { ...manualGuideKubeOvn, versions: { ovs: '3.1' } };
     const [finding] = withCode(planCluster(spec).diagnostics, 'SPEC007');
     expect(finding.message).toContain('the Kube-OVN v1.10.7 DPDK image runs OVS 2.16');
+  });
+
+  test('warns that a Kube-OVN release newer than the library knows is planned as v1.16', () => {
+    const spec = { ...manualGuideKubeOvn, kubeOvn: { version: 'v9.9.9' } };
+    const [finding] = withCode(planCluster(spec).diagnostics, 'SPEC010');
+    expect(finding).toMatchObject({ severity: 'warning', path: 'kubeOvn.version' });
+    expect(finding.message).toContain('it is planned as v1.16: OVS 3.5 in its DPDK image');
+  });
+
+  test('takes a patch release of the newest known line without a word', () => {
+    const spec = { ...manualGuideKubeOvn, kubeOvn: { version: 'v1.16.9' } };
+    expect(withCode(planCluster(spec).diagnostics, 'SPEC010')).toEqual([]);
+  });
+
+  test('refuses two Kube-OVN hosts with one tunnel address', () => {
+    const [pool] = manualGuideKubeOvn.nodes;
+    const hosts = [{ name: 'node-1', encapIp: '192.168.0.10/20' },
+      { name: 'node-2', encapIp: '192.168.0.10/24' }];
+    const spec = { ...manualGuideKubeOvn, nodes: [{ ...pool, hosts }] };
+    expect(codesAndPaths(withCode(planCluster(spec).diagnostics, 'OVS020')))
+      .toEqual(['OVS020 nodes[0].hosts[1].encapIp']);
+  });
+
+  test('warns that a tunnel address is ignored on the Userspace CNI path', () => {
+    const hosts = [{ name: 'node-1', encapIp: '10.0.0.1/24' }];
+    const spec = { ...guide, nodes: [{ ...guide.nodes[0], hosts }] };
+    expect(codesAndPaths(planCluster(spec).diagnostics))
+      .toEqual(['OVS021 nodes[0].hosts[0].encapIp']);
   });
 
   test('refuses a cluster without node pools', () => {

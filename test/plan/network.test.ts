@@ -82,7 +82,20 @@ describe('planNetworks on Kube-OVN', () => {
   test('refuses a cniVersion that is not major.minor.patch', () => {
     const { diagnostics } = plan([{ name: 'ovn-dpdk', cniVersion: '0.3' }], kubeOvn);
     expect(withCode(diagnostics, 'NET008')[0].message)
-      .toBe('cniVersion "0.3" is not a CNI spec version');
+      .toMatch(/^cniVersion "0.3" is not a CNI spec version \(major.minor.patch\)/);
+  });
+
+  test('refuses a cniVersion the plugins do not know, quoting their refusal', () => {
+    const { diagnostics } = plan([{ name: 'ovn-dpdk', cniVersion: '9.9.9' }], kubeOvn);
+    expect(withCode(diagnostics, 'NET008')[0].upstream).toMatch(
+      /^incompatible CNI versions: config is "9.9.9", plugin supports \["0.1.0" .* "1.1.0"\]$/);
+  });
+
+  test('takes every CNI spec version the plugins accept', () => {
+    const versions = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'];
+    const results = versions.map((cniVersion) =>
+      plan([{ name: 'ovn-dpdk', cniVersion }], kubeOvn).diagnostics);
+    expect(results.flat()).toEqual([]);
   });
 });
 

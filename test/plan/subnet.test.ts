@@ -173,6 +173,16 @@ describe('planSubnets', () => {
     expect(finding.message).toContain(text);
   });
 
+  test('warns about a DHCP server address outside the range that is not link-local', () => {
+    const [finding] = withCode(one({ dhcp: { serverId: '10.0.0.1' } }).diagnostics, 'SUBNET013');
+    expect(finding).toMatchObject({ severity: 'warning', path: 'subnets[0].dhcp.serverId' });
+    expect(finding.message).toContain('serverId 10.0.0.1 is outside cidr 172.18.0.0/16');
+  });
+
+  test('takes a link-local DHCP server address outside the range, as Kube-OVN does', () => {
+    expect(one({ dhcp: { serverId: '169.254.0.1' } }).diagnostics).toEqual([]);
+  });
+
   test('refuses an MTU outside 68-65535', () => {
     const [finding] = withCode(one({ mtu: 65536 }).diagnostics, 'SUBNET008');
     expect(finding.message).toBe('mtu 65536 is not a whole number from 68 to 65535');

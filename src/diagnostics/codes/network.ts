@@ -66,9 +66,13 @@ export const NET_CODES: CodeDoc[] = [
     code: 'NET008',
     severity: 'error',
     title: 'cniVersion is not a CNI spec version',
-    description: 'Multus and the plugins read `cniVersion` as `major.minor.patch`. Leave it '
-      + 'out for the versions the manual guide uses: 0.3.0 for Kube-OVN, 0.3.1 for the '
-      + 'Userspace CNI.',
+    description: 'The CNI library both plugins are built with (`version.All` of '
+      + 'containernetworking/cni v1.2 and later, vendored by Kube-OVN v1.16 and the Userspace '
+      + 'CNI) accepts the spec versions 0.1.0, 0.2.0, 0.3.0, 0.3.1, 0.4.0, 1.0.0 and 1.1.0 '
+      + 'and refuses any other before doing anything, so the VM pod never gets its '
+      + 'interface. Leave it out for the versions the manual guide uses: 0.3.0 for '
+      + 'Kube-OVN, 0.3.1 for the Userspace CNI.',
+    upstream: 'incompatible CNI versions: config is %q, plugin supports %q',
   },
   {
     code: 'NET009',

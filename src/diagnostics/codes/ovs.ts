@@ -147,4 +147,21 @@ export const OVS_CODES: CodeDoc[] = [
       + 'Two uplinks into the same layer-2 network make a loop; bond them or give each its '
       + 'own network.',
   },
+  {
+    code: 'OVS020',
+    severity: 'error',
+    title: 'Two Kube-OVN hosts share a tunnel address',
+    description: '`ENCAP_IP` is the tunnel endpoint of one node: the start script puts it on '
+      + 'that node\'s `br-phy` and kube-ovn-cni makes it the chassis\' `ovn-encap-ip`. Two '
+      + 'nodes with one address answer ARP for it both, and the other chassis\' tunnels to '
+      + 'it reach only one of them. Give every host its own `encapIp`.',
+  },
+  {
+    code: 'OVS021',
+    severity: 'warning',
+    title: 'A tunnel address on the Userspace CNI path is ignored',
+    description: '`hosts[].encapIp` is Kube-OVN\'s `ENCAP_IP`. The Userspace CNI path has '
+      + 'no overlay: its bridge reaches other hosts through its DPDK ports, and nothing '
+      + 'writes the address anywhere.',
+  },
 ];

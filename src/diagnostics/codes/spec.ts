@@ -89,4 +89,14 @@ export const SPEC_CODES: CodeDoc[] = [
       + 'such a reader takes (an OVS bridge name with a space, a path with `;`) is refused '
       + 'here rather than written.',
   },
+  {
+    code: 'SPEC010',
+    severity: 'warning',
+    title: 'The Kube-OVN release is newer than the releases this library knows',
+    description: 'What Kube-OVN runs and reads follows its release: the OVS of its `-dpdk` '
+      + 'image (which decides TSO over tunnels and `dpdk-lcore-mask`), the `ovs-ovn-dpdk` '
+      + 'DaemonSet\'s names, `start-ovs-dpdk-v2.sh` and the Subnet CRD. For a newer release '
+      + 'the planner assumes the newest line it knows; check those against the release, and '
+      + 'set `versions.ovs` to the OVS of its image.',
+  },
 ];

@@ -104,4 +104,16 @@ export const SUBNET_CODES: CodeDoc[] = [
     description: 'A host\'s `encapIp` inside a subnet of the default VPC is routed into the '
       + 'overlay whose tunnels it carries.',
   },
+  {
+    code: 'SUBNET013',
+    severity: 'warning',
+    title: 'The DHCP server address is outside the range and not link-local',
+    description: 'OVN answers DHCP on the logical switch for any `server_id` (it matches '
+      + 'requests sent to `server_id` or broadcast, before any routing), which is why '
+      + 'Kube-OVN\'s own default, 169.254.0.254, lies outside every subnet. But guests send '
+      + 'their lease renewals to that address through their router, and list it as their '
+      + 'DHCP server: a routable address of another network makes both point at a host '
+      + 'that is not the server. Use a link-local address, or one of the range, which is '
+      + 'then kept out of the pool.',
+  },
 ];

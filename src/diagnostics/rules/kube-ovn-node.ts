@@ -1,5 +1,8 @@
+import { ValueError } from '../../model/errors';
+import { InterfaceAddress } from '../../model/ip';
 import { NicPlan } from '../../plan/types';
-import { KubeOvnSpec } from '../../spec/network';
+import { KubeOvnSpec, NetworkPath } from '../../spec/network';
+import { NodeSpec } from '../../spec/node';
 import { Findings } from '../findings';
 
 /** What the Kube-OVN node rules look at. */
@@ -65,5 +68,59 @@ export function checkKubeOvnSettings(kubeOvn: KubeOvnSpec | undefined, findings:
       message: `the VLAN tag ${vlan} is not 0 (untagged) to 4094`,
       hint: 'Give the access VLAN of the tunnel network, or 0.',
     });
+  }
+}
+
+/**
+ * Checks the hosts' tunnel addresses across every pool: on Kube-OVN each host
+ * has its own (OVS020), since it becomes that node's `br-phy` address and
+ * `ovn-encap-ip`; on the Userspace CNI path nothing reads them (OVS021). An
+ * address that cannot be read is the node rules' business (OVS014).
+ */
+export function checkEncapIps(
+  pools: readonly NodeSpec[], path: NetworkPath, findings: Findings,
+): void {
+  const seen = new Map<string, { host: string; where: string }>();
+  pools.forEach((pool, i) => (pool.hosts ?? []).forEach((host, j) => {
+    if (host.encapIp === undefined) {
+      return;
+    }
+    const where = `nodes[${i}].hosts[${j}].encapIp`;
+    if (path === 'userspace') {
+      findings.warn('OVS021', {
+        path: where,
+        message: `encapIp ${host.encapIp} of host ${host.name} is Kube-OVN's tunnel address; `
+          + 'the Userspace CNI path has no tunnel and ignores it',
+        hint: 'Remove encapIp from the hosts, or use kubeOvn for an overlay between hosts.',
+      });
+      return;
+    }
+    const address = readQuietly(host.encapIp);
+    if (address === undefined) {
+      return;
+    }
+    const first = seen.get(address);
+    if (first === undefined) {
+      seen.set(address, { host: host.name, where });
+      return;
+    }
+    findings.error('OVS020', {
+      path: where,
+      message: `encapIp ${host.encapIp} of host ${host.name} is also the tunnel address of `
+        + `host ${first.host} (${first.where}); Kube-OVN needs one ENCAP_IP per node`,
+      hint: 'Give every host its own address on the tunnel network.',
+    });
+  }));
+}
+
+/** The address of an `encapIp`, without its prefix length; undefined when unreadable. */
+function readQuietly(text: string): string | undefined {
+  try {
+    return InterfaceAddress.parse(text).address.toString();
+  } catch (e) {
+    if (e instanceof ValueError) {
+      return undefined;
+    }
+    throw e;
   }
 }

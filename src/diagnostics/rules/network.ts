@@ -77,16 +77,31 @@ export function checkKubeOvnNetwork(
   }
 }
 
-/** `cniVersion` must be a CNI spec version, `x.y.z` (NET008). */
+/**
+ * The CNI spec versions the plugins accept: `version.All` of
+ * containernetworking/cni v1.2 and later, which Kube-OVN v1.16 (v1.3.0) and
+ * the Userspace CNI (v1.2.1) are built with. The plugin's skeleton refuses a
+ * configuration of any other version before ADD runs.
+ */
+export const CNI_SPEC_VERSIONS: readonly string[] = [
+  '0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0',
+];
+
+/** `cniVersion` must be a CNI spec version the plugins accept (NET008). */
 export function checkCniVersion(version: string, path: string, findings: Findings): boolean {
-  if (/^\d+\.\d+\.\d+$/.test(version)) {
+  if (CNI_SPEC_VERSIONS.includes(version)) {
     return true;
   }
+  const form = /^\d+\.\d+\.\d+$/.test(version) ? 'a CNI spec version the plugins know'
+    : 'a CNI spec version (major.minor.patch)';
   findings.error('NET008', {
     path,
-    message: `cniVersion ${JSON.stringify(version)} is not a CNI spec version`,
-    hint: 'write major.minor.patch, such as 0.3.1 or 1.0.0, or leave it out for the '
-      + 'version the plugin documents',
+    message: `cniVersion ${JSON.stringify(version)} is not ${form}; they accept `
+      + `${CNI_SPEC_VERSIONS.join(', ')}`,
+    hint: 'use one of those, such as 0.3.1 or 1.0.0, or leave it out for the version the '
+      + 'plugin documents',
+    upstream: `incompatible CNI versions: config is ${JSON.stringify(version)}, plugin `
+      + `supports [${CNI_SPEC_VERSIONS.map((v) => JSON.stringify(v)).join(' ')}]`,
   });
   return false;
 }

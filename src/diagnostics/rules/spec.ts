@@ -39,7 +39,7 @@ export function checkNetworkPath(spec: ClusterSpec, findings: Findings): Network
 /**
  * Name syntax and uniqueness of everything the cluster names (SPEC003,
  * SPEC004): the cluster, node pools, hosts, networks per namespace, VMs per
- * namespace and subnets. Interface and subnet name syntax are checked with
+ * namespace, subnets, and the namespace of the Kube-OVN DaemonSets. Interface and subnet name syntax are checked with
  * the VM and subnet rules.
  */
 export function checkNames(spec: ClusterSpec, findings: Findings): void {
@@ -78,6 +78,9 @@ export function checkNames(spec: ClusterSpec, findings: Findings): void {
 
   const subnets = new Unique('subnet', findings);
   (spec.subnets ?? []).forEach((subnet, i) => subnets.add(subnet.name, `subnets[${i}].name`));
+
+  // Written into the metadata of the DaemonSet overrides.
+  namespace(spec.kubeOvn?.namespace, 'kubeOvn.namespace', findings);
 }
 
 function label(name: string, path: string, what: string, findings: Findings): void {

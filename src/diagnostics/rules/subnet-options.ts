@@ -136,6 +136,9 @@ export function readDhcpOptions(
   };
 
   const serverId = spec.serverId === undefined ? undefined : ipv4(spec.serverId, 'serverId');
+  if (serverId !== undefined) {
+    checkServerIdOffRange(serverId, cidr, `${path}.serverId`, findings);
+  }
   const router = spec.router === undefined ? undefined : ipv4(spec.router, 'router');
   const routerOk = router !== undefined
     && checkHostAddress(router, cidr, 'SUBNET007', `${path}.router`, 'router', findings);
@@ -163,6 +166,31 @@ export function readDhcpOptions(
       return address === undefined ? [] : [address];
     }),
   };
+}
+
+/** Where Kube-OVN's own default DHCP server address, 169.254.0.254, lies. */
+const LINK_LOCAL = Cidr.parse('169.254.0.0/16');
+
+/**
+ * A DHCP server address outside the range should be link-local (SUBNET013):
+ * OVN answers requests sent to any `server_id` on the logical switch, but
+ * guests route their renewals to it and name it as their server.
+ */
+function checkServerIdOffRange(
+  serverId: IpAddress, cidr: Cidr, path: string, findings: Findings,
+): void {
+  if (cidr.contains(serverId) || LINK_LOCAL.contains(serverId)) {
+    return;
+  }
+  findings.warn('SUBNET013', {
+    path,
+    message: `serverId ${serverId} is outside cidr ${cidr} and not link-local: OVN still `
+      + 'answers DHCP for it on the logical switch, but guests send their lease renewals to '
+      + `${serverId} through their router and name it as their DHCP server, an address `
+      + 'another network may own',
+    hint: 'leave serverId out for Kube-OVN\'s link-local 169.254.0.254, or use an address of '
+      + `${cidr} such as ${cidr.hostAt(-2)} (kept out of the pool)`,
+  });
 }
 
 function readServerMac(text: string, path: string, findings: Findings): MacAddress | undefined {
