@@ -121,8 +121,8 @@ function readCpuSet(
     }
     findings.error('CPU001', {
       path,
-      message: `the CPU set "${text}" cannot be read: ${e.reason}; the default is used `
-        + 'in its place',
+      message: `the CPU set "${text}" cannot be read: ${e.reason} (the other rules are `
+        + 'checked with the default in its place)',
       hint: 'Write a list such as 0-1,8-11 or a hex mask such as 0xf00.',
     });
     return undefined;
@@ -138,7 +138,8 @@ function readPmdCores(value: number | undefined, path: string, findings: Finding
   }
   findings.error('CPU011', {
     path,
-    message: `pmdCoresPerNumaNode is ${value}, not a whole number of 1 or more; 1 is used`,
+    message: `pmdCoresPerNumaNode is ${value}, not a whole number of 1 or more (the other `
+      + 'rules are checked with 1 in its place)',
     hint: 'Give the number of physical cores for PMD threads on each NUMA node, usually 1 '
       + 'or 2.',
   });

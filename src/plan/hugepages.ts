@@ -53,8 +53,8 @@ export function readPageSize(
     }
     findings.error('HUGE001', {
       path: `${path}.size`,
-      message: `the hugepage size "${spec.size}" cannot be read: ${e.reason}; 1Gi is used in `
-        + 'its place',
+      message: `the hugepage size "${spec.size}" cannot be read: ${e.reason} (the other `
+        + 'rules are checked with 1Gi in its place)',
       hint: 'Write the size as a Kubernetes quantity, 1Gi or 2Mi.',
     });
     return DEFAULT_HUGEPAGE_SIZE;
@@ -64,7 +64,7 @@ export function readPageSize(
     findings.error('HUGE001', {
       path: `${path}.size`,
       message: `the hugepage size ${size} is not a power of two of at least `
-        + `${SMALLEST_HUGEPAGE}; 1Gi is used in its place`,
+        + `${SMALLEST_HUGEPAGE} (the other rules are checked with 1Gi in its place)`,
       hint: 'Write the size of a hugepage, 1Gi or 2Mi.',
     });
     return DEFAULT_HUGEPAGE_SIZE;
@@ -105,8 +105,8 @@ export function readFixedPages(
   }
   findings.error('HUGE004', {
     path: `${path}.pagesPerNumaNode`,
-    message: `pagesPerNumaNode is ${pages}, not a whole number of pages from 0 to ${limit}; `
-      + 'the planner sizes the pages instead',
+    message: `pagesPerNumaNode is ${pages}, not a whole number of pages from 0 to ${limit} `
+      + '(the other rules are checked with pages sized by the planner instead)',
     hint: 'Give a whole number such as 30, or leave it out.',
   });
   return undefined;

@@ -114,6 +114,12 @@ export function checkLedger(plan: NodePlan, findings: Findings): void {
     reserved: reservedByNode(plan),
     path: `${path}.hugepages`,
   }, findings);
+  // Pages sized in place of an unreadable pagesPerNumaNode (HUGE004) may differ
+  // between NUMA nodes where the user asked for the same count on each: that
+  // is no fault of the kernel version.
+  if (!plan.hugepages.fixed && plan.spec.hugepages?.pagesPerNumaNode !== undefined) {
+    return;
+  }
   checkKernelHugepages(plan.kernel, {
     host: plan.topology,
     hugepages: plan.hugepages,
@@ -141,6 +147,10 @@ export function numaCapacity(plan: NodePlan, hostCapacity?: Size): NumaCapacity[
     }
     if (fixed) {
       return { numaNode, cpus, hugepages: bounded(atLeastZero(entry.total, entry.ovsHeld)) };
+    }
+    // Pages are sized only for VMs placed, and none can run without VM CPUs.
+    if (cpus === 0) {
+      return { numaNode, cpus, hugepages: Size.ZERO };
     }
     const memory = host.memoryOf(numaNode);
     if (memory === undefined) {

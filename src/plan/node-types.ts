@@ -303,7 +303,8 @@ export interface NumaCapacity {
    * Hugepage memory left for VMs: the fixed pages less what OVS holds, or,
    * when the pages are sized by the planner, the whole pages that fit in the
    * node's memory beside the kubelet's reserved memory and Virtink's 256Mi pod
-   * overhead for as many VMs as there are VM CPUs, less what OVS holds. Never
+   * overhead for as many VMs as there are VM CPUs, less what OVS holds (none on
+   * a NUMA node without VM CPUs, where no VM can run to need them). Never
    * more than the host offers (`NodePlan.hostCapacity`).
    */
   readonly hugepages: Size;

@@ -117,6 +117,8 @@ describe('planCpus overrides', () => {
     const { result, diagnostics } = plan({ pmd: '3-1' });
     expect(codesAndPaths(diagnostics)).toEqual(['CPU001 nodes[0].cpus.pmd']);
     expect(result.pmd.toList()).toBe('1,9,17,25');
+    // An error all the same: the default only lets the other rules run.
+    expect(diagnostics[0].message).toMatch(/\(the other rules are checked with the default/);
   });
 
   test.each([0, 1.5, -1])('pmdCoresPerNumaNode %p is reported and 1 used', (count) => {

@@ -31,6 +31,12 @@ describe('withVmDemand', () => {
       .toEqual(['2Gi', ['HUGE005']]);
   });
 
+  test('does not blame the kernel for pages sized in place of an unreadable count', () => {
+    const { plan, diagnostics } = planOf(uniformNode({}, { hugepages: { pagesPerNumaNode: -5 } }));
+    const later = collect((f) => withVmDemand(plan, new Map([[0, gi(1)]]), f)).diagnostics;
+    expect([codesOf(diagnostics), codesOf(later)]).toEqual([['HUGE004'], []]);
+  });
+
   test('does not report again what planNode reported', () => {
     const { plan, diagnostics } = planOf(uniformNode({}, { hugepages: { pagesPerNumaNode: 0 } }));
     const again = collect((f) => withVmDemand(plan, new Map([[0, gi(2)]]), f)).diagnostics;
@@ -122,6 +128,11 @@ describe('capacityOf', () => {
     // 64Gi - 1124Mi reserved - 12 × 256Mi overhead = 59Gi and a bit; OVS holds 1Gi.
     const { plan } = planOf(uniformNode());
     expect(String(capacityOf(plan)[0].hugepages)).toBe('58Gi');
+  });
+
+  test('sized pages offer nothing on a NUMA node without VM CPUs', () => {
+    const { plan } = planOf(uniformNode({ numaNodes: 1, coresPerNumaNode: 2 }));
+    expect(capacityOf(plan)).toEqual([{ numaNode: 0, cpus: 0, hugepages: Size.ZERO }]);
   });
 
   test('sized pages on memory of unknown size are unbounded', () => {

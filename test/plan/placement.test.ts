@@ -81,6 +81,11 @@ describe('placeVms', () => {
     expect(finding.upstream).toBe('Resources cannot be allocated with Topology locality');
   });
 
+  test('says a pool without VM CPUs has nothing to offer, whatever its hugepages', () => {
+    const { diagnostics } = place([vm(0, 1, 1)], [pool('a', 1, [[0, 4]])]);
+    expect(withCode(diagnostics, 'VM018')[0].message).toMatch(/: a: no CPU left for VMs$/);
+  });
+
   test('names the scheduler\'s shortage when even the whole host is too small', () => {
     const { diagnostics } = place([vm(0, 2, 20)], [pool('a', 1, [[4, 8], [4, 8]])]);
     expect(withCode(diagnostics, 'VM018')[0].upstream).toBe('Insufficient hugepages-1Gi');

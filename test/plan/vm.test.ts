@@ -1,3 +1,4 @@
+import { Size } from '../../src/model/size';
 import { defaultInterfaceName, planVms, VmContext } from '../../src/plan/vm';
 import { VmSpec } from '../../src/spec';
 import { codesAndPaths, collect, withCode } from '../support/findings';
@@ -62,6 +63,13 @@ describe('planVms: shape', () => {
     expect(finding.path).toBe('vms[0].hugepageSize');
     expect(finding.message).toContain(text);
     expect(finding.upstream).toBe(upstream);
+  });
+
+  test('never recommends a pool page size that VMs cannot use', () => {
+    const context = { ...userspace, pageSizes: [{ pool: 'pool-a', size: Size.parse('4Mi') }] };
+    const [finding] = withCode(findingsOf({ hugepageSize: '1Gi' }, context), 'VM003');
+    expect(finding.hint).toBe('change hugepages.size of the pool to 1Gi: VMs cannot use its '
+      + '4Mi pages');
   });
 
   test('refuses memory that is not whole hugepages, quoting Virtink\'s webhook', () => {

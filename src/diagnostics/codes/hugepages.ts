@@ -7,7 +7,7 @@ export const HUGEPAGE_CODES: CodeDoc[] = [
     severity: 'error',
     title: 'The hugepage size cannot be read',
     description: '`hugepages.size` is a Kubernetes quantity such as `1Gi` or `2Mi`: a power '
-      + 'of two of at least 64Ki. The planner uses 1Gi in its place.',
+      + 'of two of at least 64Ki. The other rules are checked with 1Gi in its place.',
   },
   {
     code: 'HUGE002',

@@ -103,8 +103,7 @@ function checkLcore(
       message: `dpdk-lcore-mask ${lcore.toMask()} (CPUs ${lcore}) shares CPUs ${onPmd} with `
         + `pmd-cpu-mask ${pmd.toMask()}; OVS accepts this silently and its control threads `
         + 'starve next to the PMD threads',
-      hint: `Put the lcore on a housekeeping CPU such as ${housekeeping.first() ?? 0}, or `
-        + 'leave cpus.lcore out.',
+      hint: lcoreHint(housekeeping, pmd),
     });
   }
   const elsewhere = lcore.difference(pmd).difference(housekeeping);
@@ -115,6 +114,16 @@ function checkLcore(
       hint: 'Put the non-PMD DPDK threads on housekeeping CPUs, or leave cpus.lcore out.',
     });
   }
+}
+
+/** Where CPU004 sends the lcore: a housekeeping CPU that no PMD thread claims too. */
+function lcoreHint(housekeeping: CpuSet, pmd: CpuSet): string {
+  const free = housekeeping.difference(pmd).first();
+  return free === undefined
+    ? 'Every housekeeping CPU is a PMD CPU as well: keep some housekeeping CPUs out of '
+      + 'cpus.pmd, or leave cpus.lcore out.'
+    : `Put the lcore on a housekeeping CPU that is not a PMD CPU, such as ${free}, or leave `
+      + 'cpus.lcore out.';
 }
 
 function checkPmdPerNode(

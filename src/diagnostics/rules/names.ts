@@ -56,7 +56,14 @@ export function subdomainProblem(name: string): string {
     return `it has ${name.length} characters, more than ${MAX_SUBDOMAIN}`;
   }
   const part = name.split('.').find((p) => !LABEL.test(p)) ?? '';
-  return part === '' ? 'it has an empty part between dots' : labelProblem(part);
+  if (part === '') {
+    return 'it has an empty part between dots';
+  }
+  // Between the dots the label rules hold, and the dot itself is allowed.
+  if (!/[A-Z]/.test(part) && /[^-a-z0-9]/.test(part)) {
+    return 'it has characters other than lowercase letters, digits, - and .';
+  }
+  return labelProblem(part);
 }
 
 /** `"a", "b" and "c"`: a list for a message. */

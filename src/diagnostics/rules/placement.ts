@@ -97,13 +97,18 @@ export function warnRiskyPools(
   });
 }
 
+/**
+ * What a pool offers one VM: the most CPUs and hugepages of a NUMA node, the
+ * hugepages counted only where VMs can run (a NUMA node with VM CPUs).
+ */
 function offer(pool: PoolView): string {
-  if (pool.numaNodes.length === 0) {
-    return `${pool.name}: nothing`;
+  const usable = pool.numaNodes.filter((n) => n.cpus > 0);
+  if (usable.length === 0) {
+    return `${pool.name}: no CPU left for VMs`;
   }
-  const cpus = Math.max(...pool.numaNodes.map((n) => n.cpus));
-  const pages = pool.numaNodes.some((n) => n.hugepagesUnbounded) ? 'any amount'
-    : pool.numaNodes.map((n) => n.hugepages).reduce((a, b) => (a.compare(b) >= 0 ? a : b));
+  const cpus = Math.max(...usable.map((n) => n.cpus));
+  const pages = usable.some((n) => n.hugepagesUnbounded) ? 'any amount'
+    : usable.map((n) => n.hugepages).reduce((a, b) => (a.compare(b) >= 0 ? a : b));
   return `${pool.name}: at most ${cpus} CPU(s) and ${pages} of ${pool.pageSize} hugepages `
     + 'per NUMA node';
 }

@@ -96,13 +96,17 @@ export function readPageSize(
     return undefined;
   }
   if (poolSizes.length > 0 && !poolSizes.some((pool) => pool.size.equals(size))) {
+    // A pool size VMs cannot use is reported on the pool (HUGE003): never
+    // recommend it here.
+    const poolSize = poolSizes[0].size;
     findings.error('VM003', {
       path,
       message: `hugepageSize ${size} is not the hugepage size of node pool(s) `
-        + `${quoteList(poolSizes.map((p) => p.pool))} (${poolSizes[0].size}); Cloud Hypervisor `
+        + `${quoteList(poolSizes.map((p) => p.pool))} (${poolSize}); Cloud Hypervisor `
         + 'backs guest memory with the host\'s default hugepage size whatever Virtink asks',
-      hint: `leave hugepageSize out to use ${poolSizes[0].size}, or change hugepages.size of `
-        + 'the pool',
+      hint: VIRTINK_PAGE_SIZES.includes(poolSize.toQuantity())
+        ? `leave hugepageSize out to use ${poolSize}, or change hugepages.size of the pool`
+        : `change hugepages.size of the pool to ${size}: VMs cannot use its ${poolSize} pages`,
     });
     return undefined;
   }

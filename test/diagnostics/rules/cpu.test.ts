@@ -56,6 +56,13 @@ test('CPU004: the lcore on a PMD CPU (the manual guide sets both masks to 0xf00)
   expect(found[0].message).toMatch(/^dpdk-lcore-mask 0x2202 \(CPUs 1,9,13\) shares CPUs 1,9,13/);
 });
 
+test('CPU004 sends the lcore to a housekeeping CPU that is not a PMD CPU too', () => {
+  const plan = { ...cpuPlan({ ...good, lcore: '0' }), pmd: CpuSet.parse('0-1,5,9,13') };
+  const [finding] = withCode(check(plan), 'CPU004');
+  expect(finding.hint).toBe('Put the lcore on a housekeeping CPU that is not a PMD CPU, such '
+    + 'as 4, or leave cpus.lcore out.');
+});
+
 test('CPU005: the lcore on a VM CPU', () => {
   expect(codesAndPaths(check(cpuPlan({ ...good, lcore: '2' }))))
     .toEqual(['CPU005 nodes[0].cpus.lcore']);

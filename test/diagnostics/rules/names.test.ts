@@ -27,6 +27,11 @@ describe('Kubernetes names', () => {
     expect(subdomainProblem('node..example')).toBe('it has an empty part between dots');
   });
 
+  test('counts the dot among the characters a subdomain allows', () => {
+    expect(subdomainProblem("node-1'$(id)"))
+      .toBe('it has characters other than lowercase letters, digits, - and .');
+  });
+
   test('lists names for a message', () => {
     expect(quoteList(['a', 'b', 'c'])).toBe('"a", "b" and "c"');
   });
