@@ -165,7 +165,8 @@ function copyPlain(value: unknown, seen: Set<object>, depth: number): unknown {
  * @internal
  */
 export function objectKey(kind: string, name: string, namespace?: string): string {
-  return `${kind}/${namespace ?? ''}/${name}`;
+  // Joined rather than concatenated, so that the key is one flat string.
+  return [kind, namespace ?? '', name].join('/');
 }
 
 /** {@link objectKey} of a manifest. @internal */

@@ -75,11 +75,13 @@ function shapeProblems(section: PropsSection, props: unknown): string[] {
   // The props are placed in an otherwise valid cluster spec, so that every
   // finding under their path is about them.
   const array = ARRAY_SECTIONS.includes(section);
-  const prefix = array ? `${section}[0]` : section;
+  const spec: Record<string, unknown> = { name: 'props', nodes: [] };
+  spec[section] = array ? [props] : props;
   const findings = new Findings();
-  if (checkShape({ name: 'props', nodes: [], [section]: array ? [props] : props }, findings)) {
+  if (checkShape(spec, findings)) {
     return [];
   }
+  const prefix = array ? `${section}[0]` : section;
   return findings.all
     .filter((d) => d.path === prefix || d.path.startsWith(`${prefix}.`))
     .map((d) => {

@@ -1,4 +1,4 @@
-import { ApiObject, GroupVersionKind, Lazy } from 'cdk8s';
+import { ApiObject, GroupVersionKind, IAnyProducer, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { objectKey } from './members';
 import { ManifestObject } from '../render/types';
@@ -58,9 +58,10 @@ export class RenderedObject extends ApiObject {
   public constructor(scope: Construct, id: string, props: RenderedObjectProps) {
     const key = objectKey(props.gvk.kind, props.name, props.namespace);
     super(scope, id, {
-      ...props.gvk,
+      apiVersion: props.gvk.apiVersion,
+      kind: props.gvk.kind,
       metadata: { name: props.name, namespace: props.namespace },
-      spec: Lazy.any({ produce: () => plain(props.source(key).spec) }),
+      spec: Lazy.any(new RenderedSpec(props.source, key)),
     });
     this.renderedKey = key;
     this.source = props.source;
@@ -84,6 +85,18 @@ export class RenderedObject extends ApiObject {
       this.metadata.addAnnotation(key, value);
     }
     return super.toJson();
+  }
+}
+
+/** The body of a rendered object, looked up when cdk8s resolves it. */
+class RenderedSpec implements IAnyProducer {
+  public constructor(
+    private readonly source: (key: string) => ManifestObject,
+    private readonly key: string,
+  ) {}
+
+  public produce(): unknown {
+    return plain(this.source(this.key).spec);
   }
 }
 

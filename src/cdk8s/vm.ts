@@ -46,14 +46,22 @@ export class VhostUserVm extends Construct {
    */
   public constructor(scope: Construct, id: string, props: VhostUserVmProps) {
     super(scope, id);
-    checkProps(this, 'vms', props, () => [
-      ...valueProp('memory', props.memory, Size.parse),
-      ...valueProp('hugepageSize', props.hugepageSize, Size.parse),
-      ...props.interfaces.flatMap((nic, i) => [
-        ...valueProp(`interfaces[${i}].mac`, nic.mac, MacAddress.parse),
-        ...valueProp(`interfaces[${i}].ip`, nic.ip, IpAddress.parse),
-      ]),
-    ]);
+    checkProps(this, 'vms', props, () => {
+      const values = [
+        ...valueProp('memory', props.memory, Size.parse),
+        ...valueProp('hugepageSize', props.hugepageSize, Size.parse),
+      ];
+      // Paths only for the values given: a fleet's VMs rarely give any.
+      props.interfaces.forEach((nic, i) => {
+        if (nic.mac !== undefined) {
+          values.push(...valueProp(`interfaces[${i}].mac`, nic.mac, MacAddress.parse));
+        }
+        if (nic.ip !== undefined) {
+          values.push(...valueProp(`interfaces[${i}].ip`, nic.ip, IpAddress.parse));
+        }
+      });
+      return values;
+    });
 
     this.name = props.name;
     this.namespace = props.namespace ?? DEFAULT_NAMESPACE;
