@@ -56,8 +56,7 @@ export class MacAddress {
   public static generate(seed: string, options: GenerateMacOptions = {}): MacAddress {
     const hash = sha256(seed);
     if (options.prefix === undefined) {
-      const first = hash[0] - (hash[0] % 4) + 2;
-      return new MacAddress([first, hash[1], hash[2], hash[3], hash[4], hash[5]]);
+      return MacAddress._fromDigest(hash);
     }
 
     const prefix = readOctets('MAC prefix', options.prefix, 'prefix');
@@ -68,6 +67,17 @@ export class MacAddress {
         + 'addresses cannot collide with a vendor\'s.');
     }
     return new MacAddress([...prefix, ...hash.subarray(0, OCTETS - prefix.length)]);
+  }
+
+  /**
+   * What `generate` makes of a seed whose SHA-256 digest is `digest`, for a
+   * caller that needs the digest too.
+   *
+   * @internal
+   */
+  public static _fromDigest(digest: Uint8Array): MacAddress {
+    const first = digest[0] - (digest[0] % 4) + 2;
+    return new MacAddress([first, digest[1], digest[2], digest[3], digest[4], digest[5]]);
   }
 
   /** The six octets, most significant first. */

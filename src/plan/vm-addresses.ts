@@ -56,7 +56,9 @@ export function assignMacs(
   }
 
   for (const nic of nics.filter((n) => n.mac === undefined)) {
-    let mac = MacAddress.generate(nic.seed);
+    const digest = sha256(nic.seed);
+    DIGESTS.set(nic, digest);
+    let mac = MacAddress._fromDigest(digest);
     for (let attempt = 1; owners.has(mac.toString()); attempt++) {
       mac = MacAddress.generate(`${nic.seed}#${attempt}`);
     }
@@ -206,7 +208,7 @@ function allocate(nic: NicDraft, pool: Pool, findings: Findings): IpAddress | un
   const taken = (address: IpAddress) => pool.holders.has(address.toString())
     || pool.reserved.some((r) => r.start.compare(address) <= 0 && address.compare(r.end) <= 0);
   const budget = BigInt(pool.holders.size + pool.reserved.length) + 1n;
-  const start = hashOf(nic.seed) % hosts;
+  const start = hashOf(nic) % hosts;
 
   for (let step = 0n; step < budget && step < hosts; step++) {
     const address = cidr.hostAt(1n + ((start + step) % hosts));
@@ -226,7 +228,13 @@ function withPrefix(address: IpAddress, cidr: Cidr): InterfaceAddress {
   return InterfaceAddress._of(address, cidr.prefixLength);
 }
 
-/** The first 64 bits of the seed's SHA-256, as a number to start probing from. */
-function hashOf(seed: string): bigint {
-  return sha256(seed).readBigUInt64BE(0);
+/**
+ * The SHA-256 of the seed of each NIC given a generated MAC, which is the
+ * digest its address starts from as well.
+ */
+const DIGESTS = new WeakMap<NicDraft, Buffer>();
+
+/** The first 64 bits of the NIC's seed's SHA-256, as a number to start probing from. */
+function hashOf(nic: NicDraft): bigint {
+  return (DIGESTS.get(nic) ?? sha256(nic.seed)).readBigUInt64BE(0);
 }
