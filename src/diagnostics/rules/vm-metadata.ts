@@ -56,7 +56,7 @@ export function checkCloudInit(spec: CloudInitSpec, index: number, findings: Fin
   }
 
   (spec.sshAuthorizedKeys ?? []).forEach((key, i) => {
-    if (/[\r\n]/.test(key) || !SSH_KEY.test(key)) {
+    if (!isKeyLine(key)) {
       findings.error('VM016', {
         path: `${path}.sshAuthorizedKeys[${i}]`,
         message: `sshAuthorizedKeys[${i}] is not one OpenSSH public key line `
@@ -76,6 +76,17 @@ export function checkCloudInit(spec: CloudInitSpec, index: number, findings: Fin
       });
     }
   }
+}
+
+/** The key last checked, and whether it is one OpenSSH public key line. */
+let lastKey: { readonly key: string; readonly line: boolean } | undefined;
+
+/** Whether a key is one OpenSSH public key line; a fleet's VMs mostly share their keys. */
+function isKeyLine(key: string): boolean {
+  if (lastKey?.key !== key) {
+    lastKey = { key, line: !/[\r\n]/.test(key) && SSH_KEY.test(key) };
+  }
+  return lastKey.line;
 }
 
 function userDataProblem(text: string): string | undefined {

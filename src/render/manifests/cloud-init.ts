@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { POD_INTERFACE, podInterfaceMac } from './pod-interface';
 import { NetworkPlan, VmInterfacePlan, VmPlan } from '../../plan/types';
+import { CloudInitSpec } from '../../spec';
 import { toBlockYaml } from '../yaml-block';
 
 /** The `cloudInit` volume source of a Virtink VM, one form of each part. */
@@ -49,6 +50,9 @@ export function renderUserData(vm: VmPlan): string | undefined {
   if (spec === undefined) {
     return undefined;
   }
+  if (lastUserData !== undefined && sameUserData(spec, lastUserData)) {
+    return lastUserData.text;
+  }
 
   const config: Document = {};
   if (spec.sshAuthorizedKeys !== undefined && spec.sshAuthorizedKeys.length > 0) {
@@ -60,10 +64,37 @@ export function renderUserData(vm: VmPlan): string | undefined {
     config.ssh_pwauth = true;
   }
   const merged = mergeCloudConfig(config, parseExtraUserData(vm));
-  if (Object.keys(merged).length === 0) {
-    return undefined;
+  const text = Object.keys(merged).length === 0 ? undefined
+    : `#cloud-config\n${toYaml(merged)}`;
+  if (spec.extraUserData === undefined) {
+    lastUserData = {
+      keys: [...spec.sshAuthorizedKeys ?? []],
+      password: spec.password,
+      allowPlainTextPassword: spec.allowPlainTextPassword,
+      text,
+    };
   }
-  return `#cloud-config\n${toYaml(merged)}`;
+  return text;
+}
+
+/**
+ * The user data last written without `extraUserData`, and what it was
+ * written from: the VMs of a fleet mostly share their keys, so the text is
+ * written once for a run of them.
+ */
+let lastUserData: {
+  readonly keys: readonly string[];
+  readonly password?: string;
+  readonly allowPlainTextPassword?: boolean;
+  readonly text: string | undefined;
+} | undefined;
+
+/** Whether a spec gives the user data last written. */
+function sameUserData(spec: CloudInitSpec, last: NonNullable<typeof lastUserData>): boolean {
+  const keys = spec.sshAuthorizedKeys ?? [];
+  return spec.extraUserData === undefined && spec.password === last.password
+    && spec.allowPlainTextPassword === last.allowPlainTextPassword
+    && keys.length === last.keys.length && keys.every((key, i) => key === last.keys[i]);
 }
 
 function parseExtraUserData(vm: VmPlan): Document {

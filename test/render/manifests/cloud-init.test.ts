@@ -32,6 +32,16 @@ describe('renderUserData', () => {
     expect(userDataOf(vmWith({ sshAuthorizedKeys: [key] })).ssh_authorized_keys).toEqual([key]);
   });
 
+  test('each VM gets the user data of its own spec, whatever the VM before it had', () => {
+    const keys = { sshAuthorizedKeys: ['ssh-ed25519 AAAA a@b'] };
+    const texts = [keys, { ...keys, password: 'pw', allowPlainTextPassword: true }, keys, {}]
+      .map((spec) => renderUserData(vmWith(spec)));
+
+    expect(texts[0]).toBe(texts[2]);
+    expect(texts[1]).toContain('password: pw');
+    expect(texts[3]).toBeUndefined();
+  });
+
   test('a password is written only when plain-text passwords are allowed', () => {
     const refused = vmWith({ password: 'secret', sshAuthorizedKeys: ['ssh-ed25519 AAAA'] });
     const allowed = vmWith({ password: 'secret', allowPlainTextPassword: true });
