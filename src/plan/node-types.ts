@@ -111,6 +111,14 @@ export interface HugepagePlan {
  * this request is counted against the host's allocatable hugepages and
  * against no NUMA node. One DaemonSet serves every pool, so the request is the
  * largest any pool needs; where OVS holds less, the rest is booked but unused.
+ *
+ * Limit: for the same reason the memory manager does not know on which NUMA
+ * node OVS took its pages, and may give a VM pages of a NUMA node that OVS
+ * holds. The per-NUMA-node ledger keeps room for OVS in the placement
+ * preview, but the kubelet's own choice of NUMA node can differ; it matters
+ * only on hosts with several NUMA nodes whose VMs fill one of them (the
+ * placeholder pods of the Userspace CNI path cannot name their NUMA node
+ * either).
  */
 export interface HostHugepageLedger {
   /** Boot pages of all NUMA nodes. */
