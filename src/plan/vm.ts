@@ -61,8 +61,7 @@ export function planVms(
 ): VmPlan[] {
   const drafts = vms.map((vm, index) => draftVm(vm, index, context, findings));
   const nics = drafts.flatMap((d) => d.nics.map((n) => n.draft));
-  const podMacs = drafts.filter((d) => d.plan.podNetwork)
-    .map((d) => MacAddress.generate(`${d.plan.namespace}/${d.plan.name}/${POD_NETWORK_NAME}`));
+  const podMacs = drafts.filter((d) => d.plan.podNetwork).map((d) => podMacOf(d.plan));
   const macs = assignMacs(nics, podMacs, findings);
   const addresses = assignAddresses(nics, context.subnets, findings);
 
@@ -215,7 +214,46 @@ export function defaultInterfaceName(network: string): string {
  * bind-mounts the pod's socket volume under a directory named by the pod UID.
  */
 export function socketPathOf(path: NetworkPath, cniInterface: string): string {
-  return path === 'userspace'
-    ? `/usr/local/var/run/openvswitch/<id>/<id>-${cniInterface}`
-    : `/var/run/openvswitch/vhost_sockets/<id>/${KUBE_OVN_SOCKET_VOLUME}/${KUBE_OVN_SOCKET_NAME}`;
+  if (path !== 'userspace') {
+    return KUBE_OVN_SOCKET_PATH;
+  }
+  // One string for every NIC on the same interface: thousands of NICs share a few.
+  let socket = USERSPACE_SOCKET_PATHS.get(cniInterface);
+  if (socket === undefined) {
+    socket = ['/usr/local/var/run/openvswitch/<id>/<id>-', cniInterface].join('');
+    if (USERSPACE_SOCKET_PATHS.size < 64) {
+      USERSPACE_SOCKET_PATHS.set(cniInterface, socket);
+    }
+  }
+  return socket;
 }
+
+const KUBE_OVN_SOCKET_PATH =
+  `/var/run/openvswitch/vhost_sockets/<id>/${KUBE_OVN_SOCKET_VOLUME}/${KUBE_OVN_SOCKET_NAME}`;
+
+const USERSPACE_SOCKET_PATHS = new Map<string, string>();
+
+/**
+ * The MAC of the pod NIC of a VM: derived, like the vhost-user MACs, from
+ * `<namespace>/<vm>/pod`. It is planned, so that no vhost-user NIC takes it,
+ * and written into the VM and its network data; the one made for a VM's spec
+ * is kept for all three.
+ *
+ * @internal
+ */
+export function podMacOf(vm: Pick<VmPlan, 'spec' | 'name' | 'namespace'>): MacAddress {
+  const known = POD_MACS.get(vm.spec);
+  if (known !== undefined && known.name === vm.name && known.namespace === vm.namespace) {
+    return known.mac;
+  }
+  const mac = MacAddress.generate(`${vm.namespace}/${vm.name}/${POD_NETWORK_NAME}`);
+  POD_MACS.set(vm.spec, { name: vm.name, namespace: vm.namespace, mac });
+  return mac;
+}
+
+/** The pod MAC last made for each VM spec, with the name and namespace it was made for. */
+const POD_MACS = new WeakMap<VmSpec, {
+  readonly name: string;
+  readonly namespace: string;
+  readonly mac: MacAddress;
+}>();

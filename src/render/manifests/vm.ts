@@ -95,7 +95,7 @@ export function vmResources(vm: VmPlan): { requests: Resources; limits: Resource
     memory: VIRTINK_MEMORY_OVERHEAD.toQuantity(),
   };
   resources[`hugepages-${vm.pageSize.toQuantity()}`] = vm.memory.toQuantity();
-  return { requests: { ...resources }, limits: { ...resources } };
+  return { requests: resources, limits: { ...resources } };
 }
 
 /** Resource quantities by resource name. */
