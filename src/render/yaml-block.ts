@@ -83,7 +83,7 @@ class BlockWriter {
     this.seen.push(map);
     let lead = first;
     for (const key of keys) {
-      const written = key.length > 1024 ? undefined : keyText(key);
+      const written = blockKey(key);
       if (written === undefined) {
         return false;
       }
@@ -135,6 +135,26 @@ function scalarText(value: unknown): string | undefined {
     return String(value);
   }
   return undefined;
+}
+
+/**
+ * A string as {@link toBlockYaml} writes it as a value, or undefined when it
+ * would leave the whole document to `stringify`.
+ *
+ * @internal
+ */
+export function blockScalar(text: string): string | undefined {
+  return stringText(text);
+}
+
+/**
+ * A string as {@link toBlockYaml} writes it as a key, or undefined when it
+ * would leave the whole document to `stringify`.
+ *
+ * @internal
+ */
+export function blockKey(key: string): string | undefined {
+  return key.length > 1024 ? undefined : keyText(key);
 }
 
 /**

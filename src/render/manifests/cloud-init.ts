@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { POD_INTERFACE, podInterfaceMac } from './pod-interface';
+import { NetworkDataNic, networkDataText } from './network-data';
+import { podInterfaceMac } from './pod-interface';
 import { NetworkPlan, VmInterfacePlan, VmPlan } from '../../plan/types';
 import { CloudInitSpec } from '../../spec';
 import { toBlockYaml } from '../yaml-block';
@@ -146,21 +147,20 @@ export function mergeCloudConfig(base: Document, extra: Document): Document {
  * only when the VM has no pod network (which then owns the default route).
  */
 export function renderNetworkData(vm: VmPlan, networks: NetworkPlan[]): string | undefined {
-  const ethernets: Document = {};
+  const nics: NetworkDataNic[] = [];
   let routeTaken = vm.podNetwork;
   for (const nic of vm.interfaces) {
     const network = networkNamed(networks, nic.network, vm.namespace);
-    const config = nicConfig(nic, network, !routeTaken);
-    if (config !== undefined) {
-      ethernets[nic.name] = config;
-      routeTaken ||= config.routes !== undefined;
+    const entry = nicEntry(nic, network, !routeTaken);
+    if (entry !== undefined) {
+      nics.push(entry);
+      routeTaken ||= entry.route !== undefined;
     }
   }
-  if (Object.keys(ethernets).length === 0) {
+  if (nics.length === 0) {
     return undefined;
   }
-  const pod = vm.podNetwork ? { [POD_INTERFACE]: podNicConfig(vm) } : {};
-  return toYaml({ version: 2, ethernets: { ...pod, ...ethernets } });
+  return networkDataText(vm.podNetwork ? podInterfaceMac(vm).toString() : undefined, nics);
 }
 
 function networkNamed(
@@ -174,32 +174,23 @@ function networkNamed(
   return undefined;
 }
 
-function nicConfig(
+function nicEntry(
   nic: VmInterfacePlan, network: NetworkPlan | undefined, withDefaultRoute: boolean,
-): Document | undefined {
-  const config: Document = { 'match': { macaddress: nic.mac.toString() }, 'set-name': nic.name };
+): NetworkDataNic | undefined {
+  const mac = nic.mac.toString();
   if (nic.address !== undefined) {
     const gateway = network?.staticRange?.gateway;
-    config.addresses = [nic.address.toString()];
-    if (withDefaultRoute && gateway !== undefined) {
-      const to = gateway.version === 6 ? '::/0' : '0.0.0.0/0';
-      config.routes = [{ to, via: gateway.toString() }];
+    const address = nic.address.toString();
+    if (!withDefaultRoute || gateway === undefined) {
+      return { name: nic.name, mac, address };
     }
-    return config;
+    const to = gateway.version === 6 ? '::/0' : '0.0.0.0/0';
+    return { name: nic.name, mac, address, route: { to, via: gateway.toString() } };
   }
   if (network?.dhcp === true) {
-    config.dhcp4 = true;
-    return config;
+    return { name: nic.name, mac, dhcp: true };
   }
   return undefined;
-}
-
-function podNicConfig(vm: VmPlan): Document {
-  return {
-    'match': { macaddress: podInterfaceMac(vm).toString() },
-    'set-name': 'eth0',
-    'dhcp4': true,
-  };
 }
 
 function toYaml(value: Document): string {
