@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { VhostUserClusterArgs } from './args';
-import { KnownSpec, knownSpec, resolvedSpec } from './inputs';
 import { ClusterModelError } from './errors';
+import { KnownSpec, knownSpec, resolvedSpec } from './inputs';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { DEFAULT_NAMESPACE } from '../plan/defaults';
 import { ManifestObject, OutputFile } from '../render/types';
