@@ -1,19 +1,20 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { addMembersFromSpec } from './from-spec';
-import {
-  manifestKey, markRegistry, Member, objectKey,
-} from './members';
+import { markRegistry, Member, objectKey } from './members';
 import { NodeSideObjects } from './node-side';
 import { checkProps } from './props';
 import { onChildRemoved } from './removals';
 import { isRenderedObject } from './rendered-object';
 import {
+  CachedSynthesis, Lookups, makeLookups, memberAt, specKey,
+} from './synthesis-cache';
+import {
   Diagnostic, DiagnosticError, formatDiagnostic, hasErrors,
 } from '../diagnostics/diagnostic';
 import { ClusterPlan } from '../plan/types';
 import { ManifestObject, OutputFile } from '../render/types';
-import { ClusterSection, ClusterSpec, specEntryOf, VersionSpec } from '../spec';
+import { ClusterSection, ClusterSpec, VersionSpec } from '../spec';
 import { Synthesis, synthesize } from '../synth/synthesize';
 
 /** The metadata type of the warnings a cluster puts on its constructs. */
@@ -39,39 +40,6 @@ export interface VhostUserClusterProps {
 }
 
 const CLUSTER = Symbol.for('vhost-user-k8s.VhostUserCluster');
-
-/**
- * A synthesis of the members, kept until they change, with the look-ups that
- * every member's validation and object make in it.
- */
-interface CachedSynthesis {
-  /** The generation and name it was last checked against. */
-  readonly generation: number;
-  readonly clusterName: string;
-  /** The versions it was last checked against, as JSON. */
-  readonly versions: string | undefined;
-  /** The spec it was made from. */
-  readonly spec: ClusterSpec;
-  /**
-   * The spec but its versions (compared as JSON on their own), as JSON: made
-   * only when a later spec is compared with it.
-   */
-  key?: string;
-  readonly synthesis: Synthesis;
-  /** Made on first use, for this synthesis. */
-  lookups?: Lookups;
-}
-
-interface Lookups {
-  /** The {@link manifestKey} of each manifest of the synthesis, in order. */
-  readonly keys: string[];
-  /** The manifests by {@link manifestKey}; the first of a key wins. */
-  readonly manifests: Map<string, ManifestObject>;
-  /** The error lines of each construct, in the order of the diagnostics. */
-  readonly problems: Map<IConstruct, string[]>;
-  /** The active members of each section, in spec order. */
-  readonly sections: Map<ClusterSection, Member[]>;
-}
 
 /** Sections that hold one member at most. */
 const SINGLE: Partial<Record<ClusterSection, string>> = {
@@ -366,31 +334,8 @@ export class VhostUserCluster extends Chart {
 
   private lookups(): Lookups {
     const cached = this.current();
-    if (cached.lookups !== undefined) {
-      return cached.lookups;
-    }
-    const { manifests, diagnostics } = cached.synthesis;
-    const lookups: Lookups = {
-      keys: manifests.map(manifestKey),
-      manifests: new Map(),
-      problems: new Map(),
-      sections: new Map(),
-    };
-
-    for (const member of this.activeMembers()) {
-      append(lookups.sections, member.section, member);
-    }
-    manifests.forEach((manifest, i) => {
-      if (!lookups.manifests.has(lookups.keys[i])) {
-        lookups.manifests.set(lookups.keys[i], manifest);
-      }
-    });
-    for (const error of diagnostics.filter((d) => d.severity === 'error')) {
-      const construct = memberAt(lookups.sections, error.path)?.construct ?? this;
-      append(lookups.problems, construct, formatDiagnostic(error));
-    }
-    cached.lookups = lookups;
-    return lookups;
+    cached.lookups ??= makeLookups(cached.synthesis, this.activeMembers(), this);
+    return cached.lookups;
   }
 
   private successfulSynthesis(): Synthesis {
@@ -439,28 +384,5 @@ export class VhostUserCluster extends Chart {
       };
     }
     return this.active.members;
-  }
-}
-
-/**
- * A spec as JSON, but its versions: they are the cluster's props object, which
- * may change in place, and are compared on their own.
- */
-function specKey(spec: ClusterSpec): string {
-  return JSON.stringify({ ...spec, versions: undefined });
-}
-
-/** The member a spec path is about, among the active members of each section. */
-function memberAt(sections: Lookups['sections'], path: string): Member | undefined {
-  const entry = specEntryOf(path);
-  return entry === undefined ? undefined : sections.get(entry.section)?.[entry.index];
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const values = map.get(key);
-  if (values === undefined) {
-    map.set(key, [value]);
-  } else {
-    values.push(value);
   }
 }

@@ -1,7 +1,7 @@
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { NicInfo } from '../model/nic';
 import { HostTopology } from '../model/topology';
-import { NicSpec, TopologySpec } from '../spec/node';
+import { NicSpec, TopologySpec } from '../spec/host';
 
 /** What `facts` read, besides the topology itself. */
 export interface FactsYamlOptions {

@@ -2,8 +2,8 @@ import { KubeOvnNodePlan, NicPlan, OvsPlan } from './types';
 import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
 import { InterfaceAddress } from '../model/ip';
+import { HostSpec } from '../spec/host';
 import { KubeOvnSpec } from '../spec/network';
-import { HostSpec } from '../spec/node';
 
 /** The label that makes Kube-OVN run `ovs-ovn-dpdk` on a node. */
 export const OVS_DP_TYPE_LABEL = ['ovn.kubernetes.io/ovs_dp_type', 'userspace'] as const;

@@ -3,7 +3,7 @@ import { Findings } from '../diagnostics/findings';
 import { ValueError } from '../model/errors';
 import { PciAddress } from '../model/pci';
 import { HostTopology } from '../model/topology';
-import { NicSpec } from '../spec/node';
+import { NicSpec } from '../spec/host';
 
 const PORT_NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 

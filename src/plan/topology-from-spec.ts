@@ -5,7 +5,7 @@ import { NicInfo } from '../model/nic';
 import { PciAddress } from '../model/pci';
 import { Size } from '../model/size';
 import { HostTopology } from '../model/topology';
-import { NicSpec, TopologySpec } from '../spec/node';
+import { NicSpec, TopologySpec } from '../spec/host';
 
 /** Architectures whose hugepage sizes and IOMMU arguments the rules know. */
 export const KNOWN_ARCHITECTURES: readonly string[] = [

@@ -1,4 +1,5 @@
 export * from './cluster';
+export * from './host';
 export * from './network';
 export * from './node';
 export * from './perf-kit';
