@@ -73,6 +73,11 @@ const project = new typescript.TypeScriptProject({
       noUnusedParameters: true,
     },
   },
+  // Benchmarks and build scripts are linted as strictly as the tests.
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'build-tools', 'bench', 'scripts'],
+  },
   tsconfigDev: {
     include: ['examples/**/*.ts', 'bench/**/*.ts'],
     compilerOptions: {},
