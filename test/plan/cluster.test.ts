@@ -100,6 +100,20 @@ describe('planCluster: spec-level rules', () => {
     expect(finding.upstream).toContain('RFC 1123 subdomain');
   });
 
+  test('refuses a node name that the hostname label cannot hold', () => {
+    const name = `${'a'.repeat(60)}.example.com`;
+    const nodes = [{ ...guide.nodes[0], hosts: [{ name }] }];
+    const [finding] = withCode(planCluster({ ...guide, nodes }).diagnostics, 'SPEC003');
+    expect(finding.path).toBe('nodes[0].hosts[0].name');
+    expect(finding.message).toContain('has 72 characters');
+    expect(finding.upstream).toBe('must be no more than 63 characters');
+  });
+
+  test('takes a node name of 63 characters', () => {
+    const nodes = [{ ...guide.nodes[0], hosts: [{ name: `${'a'.repeat(51)}.example.com` }] }];
+    expect(withCode(planCluster({ ...guide, nodes }).diagnostics, 'SPEC003')).toEqual([]);
+  });
+
   test.each([
     [{ networks: [{ name: 'ovs-dpdk' }, { name: 'ovs-dpdk' }] }, 'networks[1].name',
       'network name "ovs-dpdk" in namespace "default" is already used at networks[0].name'],

@@ -34,7 +34,9 @@ export const SPEC_CODES: CodeDoc[] = [
     title: 'A name is not a valid Kubernetes name',
     description: 'The cluster, node pools, networks, namespaces and VMs are named with '
       + 'DNS-1123 labels (at most 63 lowercase letters, digits and `-`); Kubernetes node '
-      + 'names with DNS-1123 subdomains. The API server refuses objects with other names.',
+      + 'names with DNS-1123 subdomains of at most 63 characters, the most the '
+      + '`kubernetes.io/hostname` label that VMs are sent to their node by holds. The API '
+      + 'server refuses objects with other names.',
     upstream: LABEL_UPSTREAM,
   },
   {

@@ -11,6 +11,12 @@ export const LABEL_UPSTREAM =
   'a lowercase RFC 1123 label must consist of lower case alphanumeric characters '
   + "or '-', and must start and end with an alphanumeric character";
 
+/** The API server's own words for a label value that is too long. */
+export const LABEL_VALUE_UPSTREAM = `must be no more than ${MAX_LABEL} characters`;
+
+/** The longest label value (the `kubernetes.io/hostname` label holds node names). */
+export const MAX_LABEL_VALUE = MAX_LABEL;
+
 /** The API server's own words for a bad DNS-1123 subdomain. */
 export const SUBDOMAIN_UPSTREAM =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "

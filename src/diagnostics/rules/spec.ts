@@ -1,8 +1,8 @@
 import { ClusterSpec, NetworkPath } from '../../spec';
 import { Findings } from '../findings';
 import {
-  isDnsLabel, isDnsSubdomain, LABEL_UPSTREAM, labelProblem, SUBDOMAIN_UPSTREAM,
-  subdomainProblem,
+  isDnsLabel, isDnsSubdomain, LABEL_UPSTREAM, LABEL_VALUE_UPSTREAM, labelProblem,
+  MAX_LABEL_VALUE, SUBDOMAIN_UPSTREAM, subdomainProblem,
 } from './names';
 
 const DEFAULT_NAMESPACE = 'default';
@@ -103,6 +103,17 @@ function subdomain(name: string, path: string, what: string, findings: Findings)
         + subdomainProblem(name),
       hint: 'write the node name exactly as `kubectl get nodes` prints it',
       upstream: SUBDOMAIN_UPSTREAM,
+    });
+  } else if (name.length > MAX_LABEL_VALUE) {
+    // VMs and placeholder pods select their node by this label's value.
+    findings.error('SPEC003', {
+      path,
+      message: `${what} ${JSON.stringify(name.slice(0, 20))}... has ${name.length} `
+        + 'characters; VMs are sent to their node by the value of its '
+        + `\`kubernetes.io/hostname\` label, which holds at most ${MAX_LABEL_VALUE}`,
+      hint: 'nodes with longer names are not supported: give the node a name of at most '
+        + `${MAX_LABEL_VALUE} characters (\`kubelet --hostname-override\`)`,
+      upstream: LABEL_VALUE_UPSTREAM,
     });
   }
 }
