@@ -32,9 +32,11 @@ export interface NetworkSpec {
   readonly cidr?: string;
 
   /**
-   * Gateway handed to guests with static addresses.
+   * Gateway of guests with static addresses: their default route goes
+   * through it, on the first such NIC of a VM, but only on VMs without the
+   * pod network, which then owns the default route.
    *
-   * @default - none
+   * @default - none: no route is configured
    */
   readonly gateway?: string;
 
