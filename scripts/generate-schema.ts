@@ -37,6 +37,14 @@ const schema = createGenerator({
 }).createSchema('ClusterSpec') as Json;
 
 moveProseDefaults(schema);
+
+// Top-level keys that start with `x-` are the file's own (docker-compose and
+// OpenAPI have the same rule): a place for YAML anchors that VMs or pools merge
+// with `<<: *name`. The loader drops them; the typed spec has no such field.
+const definitions = schema.definitions as Record<string, Json>;
+definitions.ClusterSpec.patternProperties = {
+  '^x-': { description: 'An extension key: ignored, a place for YAML anchors.' },
+};
 const out = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://vhost-user-k8s.dev/schema/cluster-spec.schema.json',

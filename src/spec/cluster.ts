@@ -7,6 +7,10 @@ import { VmSpec } from './vm';
  * A whole cluster: the single model every layer is derived from. A cluster
  * spec file holds exactly this; the cdk8s and Pulumi stacks build it from
  * their child constructs.
+ *
+ * A spec file may also hold top-level keys that start with `x-`: they are
+ * ignored, and are the place for YAML anchors that other entries merge
+ * (`x-vm: &vm {...}`, then `- {<<: *vm, name: vm-1}`).
  */
 export interface ClusterSpec {
   /**

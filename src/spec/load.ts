@@ -1,9 +1,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ErrorObject } from 'ajv';
-import { isMap, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import {
+  Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument,
+} from 'yaml';
 import { ClusterSpec } from './cluster';
+import { knownKeysAt, nearestKey } from './nearest-key';
 import { validateSpecSchema } from './schema-validator';
+import { syntaxFinding } from './yaml-syntax';
 import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 
 /** The result of reading a spec file: a spec when it is well formed, and every finding. */
@@ -20,64 +24,75 @@ export function clusterSpecSchema(): object {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+let schemaRead: object | undefined;
+
 /**
  * Reads a cluster spec from YAML (or JSON) text. Syntax errors, unknown
  * keys, wrong types and bad enum values all become diagnostics with the
  * YAML path and line; nothing throws.
+ *
+ * YAML merge keys work as in Kubernetes manifests (`<<: *vm`), and top-level
+ * keys that start with `x-` are dropped, as the place to define anchors.
  *
  * @param text the file content
  * @param file the file name to report
  */
 export function loadSpec(text: string, file = '<spec>'): LoadedSpec {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const at = (offset: number): SourceLocation => {
     const pos = lines.linePos(offset);
     return { file, line: pos.line, column: pos.col };
   };
 
   if (doc.errors.length > 0) {
-    return {
-      diagnostics: doc.errors.map((e) => ({
-        code: 'FILE001',
-        severity: 'error' as const,
-        path: '',
-        message: `the file is not valid YAML: ${e.message.split('\n')[0]}`,
-        hint: 'fix the YAML syntax at the line shown',
-        location: at(e.pos[0]),
-      })),
-    };
+    return { diagnostics: doc.errors.map((e) => syntaxFinding(e, doc, at)) };
   }
 
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { diagnostics: [notAMapping(data, doc.contents?.range?.[0] ?? 0, at)] };
+    return { diagnostics: [notAMapping(doc, data, at)] };
   }
   if (validateSpecSchema(data)) {
-    return { spec: data as unknown as ClusterSpec, diagnostics: [] };
+    return { spec: withoutExtensions(data) as unknown as ClusterSpec, diagnostics: [] };
   }
 
   const diagnostics = (validateSpecSchema.errors ?? [])
     .filter(isUseful)
-    .map((e) => schemaFinding(e, data, (path) => locate(doc.contents, path, at)));
+    .map((e) => schemaFinding(e, data, (path) => locate(doc, path, at)));
   return { diagnostics: dedupe(diagnostics) };
+}
+
+/** The spec without its top-level `x-` keys, which the schema lets through. */
+function withoutExtensions(data: object): object {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('x-')));
 }
 
 /** The finding of a file that is empty, or holds something else than a mapping. */
 function notAMapping(
-  data: unknown, offset: number, at: (offset: number) => SourceLocation,
+  doc: Document, data: unknown, at: (offset: number) => SourceLocation,
 ): Diagnostic {
   const mapping = 'a cluster spec is a mapping of fields (name, nodes, ...)';
-  const found = Array.isArray(data) ? 'a list' : `a ${typeof data} (${shown(data)})`;
+  const contents = doc.contents;
+  const empty = contents === null || (isScalar(contents) && contents.source === '');
+  const found = Array.isArray(data) ? 'a list'
+    : data === null || data === undefined ? `a null (${nullSource(contents)})`
+      : `a ${typeof data} (${shown(data)})`;
   return {
     code: 'FILE005',
     severity: 'error',
     path: '',
-    message: data === null || data === undefined ? `the file is empty: ${mapping}`
+    message: empty ? `the file is empty: ${mapping}`
       : `${mapping}, but the file holds ${found}`,
     hint: 'start from the built-in example: vhost-user-k8s example > cluster.yaml',
-    location: at(offset),
+    location: at(contents?.range?.[0] ?? 0),
   };
+}
+
+/** How a null was written: `null`, `~`, `Null`. */
+function nullSource(contents: unknown): string {
+  return isScalar(contents) && typeof contents.source === 'string'
+    ? `"${contents.source}"` : 'null';
 }
 
 /** A value as the message shows it: JSON, cut short when long. */
@@ -112,12 +127,17 @@ function schemaFinding(
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
       const field = path ? `${path}.${key}` : key;
+      schemaRead ??= clusterSpecSchema();
+      const meant = nearestKey(key, knownKeysAt(schemaRead, segments));
       return {
         ...base,
         code: 'FILE002',
         path: field,
-        message: `unknown field "${key}"`,
-        hint: `remove "${key}" or check its spelling against the schema`,
+        message: meant === undefined ? `unknown field "${key}"`
+          : `unknown field "${key}": did you mean "${meant}"?`,
+        hint: meant === undefined
+          ? `remove "${key}" or check its spelling against the schema`
+          : `rename "${key}" to "${meant}"`,
         location: where([...segments, key]) ?? where(segments),
       };
     }
@@ -160,15 +180,15 @@ function unescapePointer(s: string): string {
 }
 
 function locate(
-  root: unknown,
+  doc: Document,
   segments: string[],
   at: (offset: number) => SourceLocation,
 ): SourceLocation | undefined {
-  let node = root as Node | null | undefined;
+  let node = doc.contents as Node | null | undefined;
   let keyOffset: number | undefined;
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as Node)?.toJSON?.()) === segment);
+      const pair = pairOf(doc, node, segment);
       if (!pair) return keyOffset !== undefined ? at(keyOffset) : undefined;
       keyOffset = (pair.key as Node).range?.[0];
       node = pair.value as Node;
@@ -181,6 +201,33 @@ function locate(
   }
   const offset = node?.range?.[0] ?? keyOffset;
   return offset === undefined ? undefined : at(offset);
+}
+
+type Pair = { readonly key: unknown; readonly value: unknown };
+
+/**
+ * The pair of a key in a mapping, or in the mappings it merges (`<<: *vm`):
+ * a value that came from an anchor is found where the anchor defines it.
+ */
+function pairOf(doc: Document, map: Node, key: string, depth = 0): Pair | undefined {
+  if (!isMap(map) || depth > 8) return undefined;
+  const own = map.items.find((p) => String((p.key as Node)?.toJSON?.()) === key);
+  if (own) return own;
+
+  for (const merge of map.items.filter((p) => isMergeKey(p.key))) {
+    const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
+    for (const source of sources) {
+      const target = isAlias(source) ? source.resolve(doc) : source;
+      const found = pairOf(doc, target as Node, key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** `<<`, which the parser reads as a merge key: a symbol, not a string. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || key.value === '<<');
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -11,7 +11,8 @@ export const FILE_CODES: CodeDoc[] = [
     severity: 'error',
     title: 'The file is not valid YAML',
     description: 'The spec file cannot be parsed: a bad indent, an unclosed bracket or '
-      + 'quote, a tab used for indentation. Nothing else is checked until it parses; the '
+      + 'quote, a tab used for indentation, a key given twice in one mapping (the message names '
+      + 'it and both lines). Nothing else is checked until it parses; the '
       + 'command line tool exits with 2.',
   },
   {
@@ -20,7 +21,10 @@ export const FILE_CODES: CodeDoc[] = [
     title: 'A field is unknown',
     description: 'Every object of a spec has a fixed set of fields '
       + '(`schema/cluster-spec.schema.json`); a misspelt key would otherwise be ignored '
-      + 'silently and its default used.',
+      + 'silently and its default used. When a known key of that object is close (the '
+      + 'same word in another case, or a letter or two apart), the message suggests it. '
+      + 'Top-level keys that start with `x-` are not unknown: they are ignored, and hold '
+      + 'YAML anchors that entries merge with `<<: *name`.',
   },
   {
     code: 'FILE003',
