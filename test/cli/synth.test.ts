@@ -1,4 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import {
+  mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { ROOT, runCli } from './run-cli';
@@ -67,5 +69,29 @@ describe('vhost-user-k8s synth', () => {
       { stdin: guide.replace('    hugepages:\n', '    hugepage:\n') });
     expect([run.code, run.stderr.split('\n').at(-2), readdirSync(work).includes('refused')])
       .toEqual([1, '<stdin>: 1 error: nothing was written', false]);
+  });
+
+  test('an output path that is a file is refused with exit code 2, in one line', async () => {
+    const outdir = join(work, 'a-file');
+    writeFileSync(outdir, 'not a folder\n');
+    const run = await runCli(['synth', '-', '-o', outdir], { stdin: guide });
+    expect([run.code, run.stderr]).toEqual([2, 'vhost-user-k8s: cannot write the output '
+      + `folder ${outdir}: it is a file, not a folder; give another -o\n`]);
+  });
+
+  test('leaves the output folder as it was when a file of it cannot be replaced', async () => {
+    const outdir = join(work, 'blocked');
+    await runCli(['synth', '-', '-o', outdir], { stdin: guide });
+    const verify = join(outdir, 'nodes/dpdk/verify.sh');
+    rmSync(verify);
+    mkdirSync(join(verify, 'inside'), { recursive: true });
+    writeFileSync(join(outdir, 'PLAN.md'), 'the previous plan\n');
+    const before = folderContents(outdir);
+
+    const run = await runCli(['synth', '-', '-o', outdir], { stdin: guide });
+    expect([run.code, run.stderr, folderContents(outdir)]).toEqual([2,
+      `vhost-user-k8s: cannot write the output folder ${outdir}: ${verify}: it is a folder, `
+      + 'where the output has a file (move it away); nothing in the folder was changed\n',
+      before]);
   });
 });

@@ -3,8 +3,8 @@ import { join } from 'path';
 import { parsePerfLogs, PerfLog, PerfResults } from '../../perfkit/parse';
 import { renderPerfReport } from '../../perfkit/report';
 import { OutputFile } from '../../render/types';
-import { writeFilesAtomically } from '../../synth/write';
 import { CliFailure, CliIo, describeFsError, ExitCode, ExitCodeValue } from '../io';
+import { writeOutput } from '../output';
 
 /** Options of `vhost-user-k8s report`. */
 export interface ReportOptions {
@@ -70,11 +70,7 @@ export function runReport(
   }
 
   const files = render(results, options);
-  try {
-    writeFilesAtomically(outdir, files);
-  } catch (e) {
-    throw new CliFailure(`cannot write the report folder ${outdir}: ${describeFsError(e)}`);
-  }
+  writeOutput(outdir, files);
   io.stdout(`Wrote ${files.length} files to ${outdir}:\n`
     + files.map((f) => `  ${f.path}\n`).join('')
     + `${summary(results, options.kit)}\n`);

@@ -5,9 +5,9 @@ import type { AppSynthesis } from '../../cdk8s/app';
 import { Diagnostic, hasErrors } from '../../diagnostics/diagnostic';
 import { OutputFile } from '../../render/types';
 import { ClusterSpec } from '../../spec/cluster';
-import { writeFilesAtomically } from '../../synth/write';
 import { countFindings, formatText } from '../format';
-import { CliFailure, CliIo, describeFsError, ExitCode, ExitCodeValue } from '../io';
+import { CliFailure, CliIo, ExitCode, ExitCodeValue } from '../io';
+import { writeOutput } from '../output';
 import { builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit } from '../spec-input';
 
 /** Options of `vhost-user-k8s synth`. */
@@ -59,11 +59,7 @@ export async function runSynth(
     return ExitCode.ERRORS;
   }
 
-  try {
-    writeFilesAtomically(outdir, files);
-  } catch (e) {
-    throw new CliFailure(`cannot write the output folder ${outdir}: ${describeFsError(e)}`);
-  }
+  writeOutput(outdir, files);
   io.stdout(`Wrote ${files.length} files to ${outdir}:\n`
     + files.map((f) => `  ${f.path}\n`).join('')
     + `Read ${join(outdir, 'PLAN.md')} first: it explains every number.\n`);
