@@ -127,7 +127,17 @@ project.package.addField('typesVersions', {
   },
 });
 project.package.addBin({ 'vhost-user-k8s': 'bin/vhost-user-k8s' });
-project.npmignore?.exclude('/examples/', '/bench/', '/test/', '/dist/');
+// The package holds lib/, bin/, schema/ and the docs; none of the project's
+// own tooling, inputs or outputs.
+project.npmignore?.exclude('/examples/', '/bench/', '/test/', '/dist/',
+  '/.bench/', '/.ci/', '/scripts/', '/.typedoc/', '/crds/', '/cdk8s.yaml',
+  '/typedoc.json');
+// `npm pack` (and `npm publish`) compile first: lib/ is not in the repository,
+// and a package without it has no code.
+project.addTask('prepack', {
+  description: 'Compile lib/ before npm packs the package',
+  steps: [{ spawn: 'pre-compile' }, { spawn: 'compile' }],
+});
 project.gitignore.exclude('/dist/', '/examples/**/dist/', '/.bench/');
 // Recorded tool outputs are test fixtures, not logs; so is the raw log of the
 // example perf report.
