@@ -5,7 +5,8 @@ import { Diagnostic } from '../../src/diagnostics/diagnostic';
 import { NodeContext, planNode } from '../../src/plan/node';
 import { NodePlan } from '../../src/plan/types';
 import { Version } from '../../src/plan/versions';
-import { NodeSpec, UniformTopologySpec } from '../../src/spec/node';
+import { UniformTopologySpec } from '../../src/spec/host';
+import { NodeSpec } from '../../src/spec/node';
 
 /** A context: Userspace CNI path, kubelet 1.32, OVS 3.1, VMs may come. */
 export function nodeContext(overrides: Partial<NodeContext> = {}): NodeContext {
