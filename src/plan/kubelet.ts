@@ -23,6 +23,12 @@ export const KUBELET_FEATURES = {
   strictCpuReservationBeta: '1.33',
   /** `max-allowable-numa-nodes` is beta from 1.31. */
   maxAllowableNumaNodes: '1.31',
+  /** `reservedSystemCPUs` is read from 1.17. */
+  reservedSystemCpus: '1.17',
+  /** The topology manager is beta, so on by default, from 1.18. */
+  topologyManager: '1.18',
+  /** The memory manager is alpha in 1.21 (behind a gate, off), beta from 1.22. */
+  memoryManager: '1.22',
 } as const;
 
 /**

@@ -7,7 +7,8 @@ import { NodeContext, planNode } from '../../src/plan/node';
 import { capacityOf, withVmDemand } from '../../src/plan/node-ledger';
 import { NodePlan } from '../../src/plan/types';
 import { Version } from '../../src/plan/versions';
-import { CoreSpec, NodeSpec, NumaNodeSpec } from '../../src/spec/node';
+import { CoreSpec, NumaNodeSpec } from '../../src/spec/host';
+import { NodeSpec } from '../../src/spec/node';
 import { collect } from '../support/findings';
 
 const RUNS = { numRuns: 150 };
@@ -19,8 +20,9 @@ const contextArb = (versions: { kubelet: string[]; ovs: string[] }) => fc.record
   vhostUserVmsPossible: fc.boolean(),
 });
 const modern = contextArb({ kubelet: ['1.32', '1.33', '1.35'], ovs: ['3.1', '3.3', '3.5', '3.7'] });
+// From the oldest kubelet that reads everything a plan writes (KUBELET014).
 const anyVersion = contextArb({
-  kubelet: ['1.20', '1.23', '1.28', '1.31', '1.32', '1.35'],
+  kubelet: ['1.22', '1.23', '1.28', '1.31', '1.32', '1.35'],
   ovs: ['2.17', '3.1', '3.3', '3.5', '4.0'],
 });
 

@@ -122,4 +122,15 @@ export const KUBELET_CODES: CodeDoc[] = [
       + 'the host, keeps it on.',
     upstream: 'Thread affinity error %d',
   },
+  {
+    code: 'KUBELET014',
+    severity: 'error',
+    title: 'The kubelet is older than the settings the plan writes',
+    description: 'The plan writes `reservedSystemCPUs` (read from kubelet 1.17), on hosts '
+      + 'with several NUMA nodes `topologyManagerPolicy: single-numa-node` (beta from 1.18) '
+      + 'and `memoryManagerPolicy: Static` with `reservedMemory` (alpha in 1.21 behind the '
+      + 'feature gate `MemoryManager`, off by default; beta and on from 1.22). An older '
+      + 'kubelet does not refuse them: it goes without, and nothing says so. '
+      + '`versions.kubelet` below the newest of them is an error.',
+  },
 ];

@@ -6,6 +6,7 @@ import { CpuPlan, KubeletPlan } from '../../plan/types';
 import { Version } from '../../plan/versions';
 import { NetworkPath } from '../../spec/network';
 import { Findings } from '../findings';
+import { checkKubeletVersion } from './kubelet-version';
 
 /** What the kubelet rules need to know besides the plan. */
 export interface KubeletRuleContext {
@@ -22,11 +23,12 @@ export interface KubeletRuleContext {
 /**
  * Checks the kubelet settings as the kubelet itself would at start, plus the
  * CPU manager options that keep pods off PMD cores, or, on Kube-OVN, OVS off
- * its own (KUBELET001, KUBELET002, KUBELET004, KUBELET006 to KUBELET013).
+ * its own (KUBELET001, KUBELET002, KUBELET004, KUBELET006 to KUBELET014).
  */
 export function checkKubelet(
   plan: KubeletPlan, ctx: KubeletRuleContext, findings: Findings,
 ): void {
+  checkKubeletVersion(plan, ctx.version, ctx.path.replace(/\.kubelet$/, ''), findings);
   if (!plan.configPath.startsWith('/')) {
     findings.error('KUBELET012', {
       path: `${ctx.path}.configPath`,

@@ -148,3 +148,26 @@ test('KUBELET012: a relative configuration path', () => {
   expect(withCode(check({ configPath: 'config.yaml' }), 'KUBELET012')[0].message)
     .toBe('the kubelet configuration path "config.yaml" is not absolute');
 });
+
+test('KUBELET014: a kubelet without the memory manager the plan turns on', () => {
+  const [found] = withCode(check({}, '1.21'), 'KUBELET014');
+  expect(found).toMatchObject({ severity: 'error', path: 'versions.kubelet' });
+  expect(found.message).toContain('memoryManagerPolicy: Static with reservedMemory '
+    + '(kubelet 1.22 and later; 1.21 has it only behind the alpha feature gate MemoryManager');
+  expect(found.hint).toContain('kubelet 1.22 or later');
+});
+
+test('KUBELET014 names only the settings the plan writes for the pool', () => {
+  const oneNuma = HostTopology.uniform({
+    numaNodes: 1, coresPerNumaNode: 4, memoryPerNumaNode: Size.parse('16Gi'),
+  });
+  expect(withCode(check({}, '1.21', oneNuma, cpuPlan('0,4', '1,5')), 'KUBELET014'))
+    .toEqual([]);
+  const [found] = withCode(check({}, '1.16', oneNuma, cpuPlan('0,4', '1,5')), 'KUBELET014');
+  expect(found.message).toContain('reservedSystemCPUs (kubelet 1.17 and later); it ignores it');
+  expect(found.hint).toContain('kubelet 1.17 or later');
+});
+
+test('KUBELET014 is quiet from kubelet 1.22 on', () => {
+  expect(withCode(check({}, '1.22'), 'KUBELET014')).toEqual([]);
+});
