@@ -157,8 +157,10 @@ function planPools(
 function capacityOf(pool: NodePlan): PoolCapacity {
   return {
     name: pool.name,
+    index: pool.index,
     hosts: pool.hosts.map((host) => host.name),
     pageSize: pool.hugepages.size,
+    pagesSized: !pool.hugepages.fixed,
     numaNodes: pool.capacity,
     ...(pool.hostCapacity !== undefined && { hostHugepages: pool.hostCapacity }),
     cpuMultiple: pool.kubelet.fullPcpusOnly ? pool.topology.threadsPerCore : 1,

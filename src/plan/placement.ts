@@ -1,17 +1,24 @@
 import { NumaCapacity, NumaPlacement, PoolPlacement, VmPlacement, VmPlan } from './types';
 import { Findings } from '../diagnostics/findings';
 import {
-  reportSmtMisaligned, reportUnplaced, warnRiskyPools,
+  reportSmtMisaligned, reportUnplaced, warnPreviewSizedPools, warnRiskyPools,
 } from '../diagnostics/rules/placement';
 import { Size } from '../model/size';
 
 /** What one node pool offers VMs, per host. */
 export interface PoolCapacity {
   readonly name: string;
+  /** Its index in the spec's `nodes`. */
+  readonly index: number;
   /** Host names, in spec order. */
   readonly hosts: readonly string[];
   /** The pool's default hugepage size. */
   readonly pageSize: Size;
+  /**
+   * Whether the planner sizes the pool's hugepages for the VMs the preview
+   * puts there (no `pagesPerNumaNode`).
+   */
+  readonly pagesSized: boolean;
   /** What each NUMA node of one host offers VMs after every reservation. */
   readonly numaNodes: readonly NumaCapacity[];
   /**
@@ -140,7 +147,8 @@ class NumaBin {
  *
  * VMs that fit nowhere, that no longer fit once earlier VMs are placed, or
  * that the scheduler may send to a pool where they cannot be admitted are
- * reported (VM018, VM019, VM020).
+ * reported (VM018, VM019, VM020), and so are pools whose hugepages are
+ * sized for a placement the scheduler need not follow (VM027).
  *
  * Runs in O(VMs × pools × NUMA nodes): fits are cached per VM shape, and
  * each bin only moves forward over its hosts.
@@ -187,6 +195,7 @@ export function placeVms(
     }
     return { ...vm, placement };
   });
+  warnPreviewSizedPools(pools, placed, findings);
 
   return {
     vms: placed,

@@ -1,7 +1,7 @@
 import { HostTopology } from '../../src/model/topology';
 import { planNics } from '../../src/plan/nics';
 import { topologyFromSpec } from '../../src/plan/topology-from-spec';
-import { NicSpec } from '../../src/spec/node';
+import { NicSpec } from '../../src/spec/host';
 import { codesAndPaths, collect, withCode } from '../support/findings';
 
 /** The host of 2 NUMA nodes, node 1 without CPUs, with `nics` read as the planner reads them. */

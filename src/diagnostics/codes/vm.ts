@@ -208,4 +208,16 @@ export const VM_CODES: CodeDoc[] = [
     description: '`podNetworkBinding` chooses how Virtink binds the pod network in the guest '
       + '(`bridge` or `masquerade`); a VM without `podNetwork` has no pod interface to bind.',
   },
+  {
+    code: 'VM027',
+    severity: 'warning',
+    title: 'Hugepages sized for a placement the scheduler need not follow',
+    description: 'Without `hugepages.pagesPerNumaNode`, a pool gets the hugepages that the '
+      + "preview's placement of its VMs takes on its busiest host, with none to spare. VMs "
+      + 'not pinned to a host are placed by the scheduler instead, which knows nothing of the '
+      + 'preview: VMs of different sizes packed in another way can leave one without room. '
+      + 'Pin them with `host` (PLAN.md shows where the preview puts each VM), or give the '
+      + 'pool `pagesPerNumaNode` with room to spare.',
+    upstream: 'Insufficient hugepages-1Gi',
+  },
 ];

@@ -97,6 +97,62 @@ export function warnRiskyPools(
   });
 }
 
+/** What the sizing rule needs to know of a pool. */
+interface SizedPoolView {
+  readonly name: string;
+  /** Its index in the spec's `nodes`. */
+  readonly index: number;
+  readonly hosts: readonly string[];
+  readonly pageSize: Size;
+  /** Whether the planner sizes its hugepages for the preview's placement. */
+  readonly pagesSized: boolean;
+}
+
+/**
+ * Pools whose hugepages the planner sizes for the preview's placement while
+ * the scheduler may place their VMs otherwise (VM027). The sizes leave no
+ * room to spare, so a VM placed elsewhere can take the room of one pinned
+ * to its host, and a different packing of VMs of different sizes can leave
+ * one Pending; VMs of one size and no pins fit however they are packed.
+ *
+ * @param vms the VMs with their placement
+ */
+export function warnPreviewSizedPools(
+  pools: readonly SizedPoolView[], vms: readonly VmPlan[], findings: Findings,
+): void {
+  for (const pool of pools) {
+    if (!pool.pagesSized) {
+      continue;
+    }
+    const fits = (p: VmPlacement) => p.fitsOn.length > 0;
+    const here = vms.filter((vm) => vm.placement.some((p) => p.nodePool === pool.name
+      && (p.assigned !== undefined || (vm.host === undefined && fits(p)))));
+    const free = here.filter((vm) => vm.host === undefined
+      && (pool.hosts.length > 1 || vm.placement.filter(fits).length > 1));
+    const pinned = here.some((vm) => vm.host !== undefined);
+    const sizes = new Set(here.map((vm) => vm.memory.bytes)).size;
+    if (free.length === 0 || (!pinned && sizes < 2)) {
+      continue;
+    }
+    const names = free.slice(0, 3).map((vm) => vm.name);
+    const listed = free.length > names.length
+      ? `${names.map((name) => JSON.stringify(name)).join(', ')} and `
+        + `${free.length - names.length} more`
+      : quoteList(names);
+    findings.warn('VM027', {
+      path: `nodes[${pool.index}].hugepages`,
+      message: `node pool ${pool.name} gets the hugepages that the preview's placement of `
+        + 'its VMs takes, with none to spare, but the scheduler places '
+        + `${free.length} of them as it likes (${listed}): `
+        + (pinned ? 'one may take the room of a VM pinned to its host'
+          : 'VMs of different sizes packed otherwise can leave one without room'),
+      hint: "pin those VMs with `host` to the preview's hosts (see PLAN.md), or give "
+        + 'hugepages.pagesPerNumaNode with room to spare',
+      upstream: `Insufficient hugepages-${pool.pageSize}`,
+    });
+  }
+}
+
 /**
  * What a pool offers one VM: the most CPUs and hugepages of a NUMA node, the
  * hugepages counted only where VMs can run (a NUMA node with VM CPUs).
