@@ -166,7 +166,7 @@ function draftNics(
       names.set(name, `${path}`);
     }
     const network = checkNetworkFound(nic.network, namespace, `${path}.network`,
-      context.networks, findings);
+      context.networks, context.path, findings);
     const cniInterface = `net${j + (podNetwork ? 1 : 0)}`;
     const socketPath = socketPathOf(context.path, cniInterface);
     checkSocketPath(socketPath, context.path === 'userspace' ? 12 : 36, path, findings);

@@ -167,6 +167,13 @@ describe('planVms: interfaces', () => {
     expect(finding.path).toBe('vms[0].interfaces[0].network');
     expect(finding.message).toBe('network "ovs-dpdk" does not exist in namespace vnf; it exists '
       + 'in "default", but Virtink looks NADs up only in the VM\'s own namespace');
+    expect(finding.hint).toBe('put the VM in namespace default, or define the network in vnf');
+  });
+
+  test('offers no network in a namespace that cannot be named', () => {
+    const [finding] = withCode(findingsOf({ namespace: 'Kube_System' }), 'VM006');
+    expect(finding.hint).toBe('put the VM in namespace default ("Kube_System" cannot name a '
+      + 'namespace), or in a namespace with a valid name where you define the network too');
   });
 });
 
@@ -178,6 +185,13 @@ describe('planVms on Kube-OVN', () => {
     const [finding] = withCode(diagnostics, 'VM010');
     expect(finding.path).toBe('vms[0].interfaces[1]');
     expect(finding.message).toContain('ovn-dpdk.default.ovn.kubernetes.io/mac_address');
+  });
+
+  test('asks only to move the VM to default when its network is elsewhere', () => {
+    const [finding] = withCode(
+      findingsOf({ namespace: 'vms', interfaces: [{ network: 'ovn-dpdk' }] }, kubeOvn), 'VM006');
+    expect(finding.hint).toBe('put the VM in namespace default: on Kube-OVN the network must '
+      + 'be ovn-dpdk in default (NET002), so the VM goes there');
   });
 
   test('refuses a VM outside namespace default', () => {

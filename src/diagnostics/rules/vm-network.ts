@@ -1,7 +1,8 @@
 import { NetworkPlan } from '../../plan/types';
 import { VmSpec } from '../../spec';
+import { NetworkPath } from '../../spec/network';
 import { Findings } from '../findings';
-import { quoteList } from './names';
+import { isDnsLabel, quoteList } from './names';
 
 /** A VM's `nodePool` must name a pool of the cluster (VM017). */
 export function checkNodePool(
@@ -24,11 +25,13 @@ export function checkNodePool(
  * A NIC's network must exist in the VM's namespace (VM006): Virtink looks the
  * NAD up there and knows no `namespace/name` form.
  *
+ * @param networkPath the cluster's path: on Kube-OVN the network cannot move
+ *   to the VM's namespace (VM011)
  * @returns the network, when found
  */
 export function checkNetworkFound(
   name: string, namespace: string, path: string, networks: readonly NetworkPlan[],
-  findings: Findings,
+  networkPath: NetworkPath, findings: Findings,
 ): NetworkPlan | undefined {
   const found = networks.find((n) => n.name === name && n.namespace === namespace);
   if (found !== undefined) {
@@ -42,11 +45,29 @@ export function checkNetworkFound(
         ? `; it exists in ${quoteList(elsewhere)}, but Virtink looks NADs up only in the `
           + 'VM\'s own namespace' : ''),
     hint: elsewhere.length > 0
-      ? `put the VM in namespace ${elsewhere[0]}, or define the network in ${namespace}`
+      ? movesOf(elsewhere[0], namespace, networkPath)
       : 'name a network of `networks` in the VM\'s namespace',
     upstream: `cannot find a network-attachment-definition (${name}) in namespace (${namespace})`,
   });
   return undefined;
+}
+
+/**
+ * How to bring a VM and its network together: the VM moves to the network's
+ * namespace, or the network to the VM's, unless that namespace is no valid
+ * name (SPEC003) or the path is Kube-OVN, whose network stays in `default`.
+ */
+function movesOf(networkNamespace: string, vmNamespace: string, networkPath: NetworkPath): string {
+  const moveVm = `put the VM in namespace ${networkNamespace}`;
+  if (networkPath === 'kube-ovn') {
+    return `${moveVm}: on Kube-OVN the network must be ovn-dpdk in default (NET002), so `
+      + 'the VM goes there';
+  }
+  if (!isDnsLabel(vmNamespace)) {
+    return `${moveVm} (${JSON.stringify(vmNamespace)} cannot name a namespace), or in a `
+      + 'namespace with a valid name where you define the network too';
+  }
+  return `${moveVm}, or define the network in ${vmNamespace}`;
 }
 
 /**
