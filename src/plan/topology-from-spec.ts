@@ -48,7 +48,10 @@ export function topologyFromSpec(
       hint: 'Write the architecture as `uname -m` prints it, for example x86_64.',
     });
   }
-  if (host.numaNodes.some((node) => node.memory === undefined)) {
+  // Memory given but refused (TOPO003) is unknown too; that error says so already.
+  const memoryRefused = () => findings.all
+    .some((d) => d.code === 'TOPO003' && d.path.startsWith(where));
+  if (host.numaNodes.some((node) => node.memory === undefined) && !memoryRefused()) {
     findings.warn('TOPO004', {
       path: where,
       message: 'the memory of the NUMA nodes is unknown, so the hugepage budget per NUMA '
