@@ -103,3 +103,30 @@ export function withPerfKit(spec: ClusterSpec, options: PerfKitSwitch): ClusterS
     perfKit: { ...spec.perfKit, ...(nodes !== undefined && { nodes }) },
   };
 }
+
+/** The field that `--perf-nodes` sets. */
+const PERF_NODES_FIELD = 'perfKit.nodes';
+
+/**
+ * The findings, those about the kit's nodes told as faults of
+ * `--perf-nodes` when the flag gave the nodes: the user wrote no
+ * `perfKit.nodes`, or the flag overrode it. Run before the findings are
+ * placed in the file: a flag has no line.
+ */
+export function blamingPerfFlags(
+  diagnostics: readonly Diagnostic[], options: PerfKitSwitch,
+): Diagnostic[] {
+  const flag = options.perfNodes;
+  if (flag === undefined) {
+    return [...diagnostics];
+  }
+  return diagnostics.map((d) => {
+    if (d.path !== PERF_NODES_FIELD && !d.path.startsWith(`${PERF_NODES_FIELD}[`)) {
+      return d;
+    }
+    const rest = d.message.indexOf(' cannot be used: ');
+    const message = d.message.startsWith(`${PERF_NODES_FIELD} `) && rest > 0
+      ? `--perf-nodes ${JSON.stringify(flag)}${d.message.slice(rest)}` : d.message;
+    return { ...d, path: '--perf-nodes', message };
+  });
+}

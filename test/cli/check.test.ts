@@ -52,6 +52,18 @@ describe('vhost-user-k8s check', () => {
       .toEqual([1, ['FILE004@31', 'FILE002@38', 'FILE005@58']]);
   });
 
+  test('with --format json, reports a file it cannot read as a JSON finding, exit 2',
+    async () => {
+      const run = await runCli(['check', 'no-such-spec.yaml', '--format', 'json']);
+      expect([run.code, JSON.parse(run.stdout)]).toEqual([2, [{
+        code: 'FILE006',
+        severity: 'error',
+        path: '',
+        message: 'cannot read the spec file no-such-spec.yaml: no such file or folder',
+        hint: expect.stringContaining('give - to read the spec from standard input'),
+      }]]);
+    });
+
   test('counts errors and warnings in the last line', async () => {
     const spec = guide.replace('name: kube-ovn-guide', 'name: Guide')
       .replace('kubeOvn:\n', 'versions:\n  ovs: "3.3"\nkubeOvn:\n');

@@ -24,8 +24,19 @@ describe('the perf test kit on the command line', () => {
 
   test('check --perf-nodes reports a kit node that is no host, with its code', async () => {
     const run = await runCli(['check', KUBE_OVN, '--perf-nodes', 'node-1,node-9']);
-    expect([run.code, run.stdout]).toEqual([1, expect.stringContaining('perfKit.nodes[1]: '
+    expect([run.code, run.stdout]).toEqual([1, expect.stringContaining('--perf-nodes: '
       + 'error PERF002: kit node "node-9" is not a host of any node pool')]);
+  });
+
+  test('check --perf-nodes names the flag and its value as typed, not a spec field', async () => {
+    const run = await runCli(['check', KUBE_OVN, '--perf-nodes', 'node-1,node-1', '--format',
+      'json']);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({
+      code: 'PERF003',
+      path: '--perf-nodes',
+      message: '--perf-nodes "node-1,node-1" cannot be used: the two nodes are one, so '
+        + 'cross-node pairs would run on one node',
+    })]);
   });
 
   test('check without the switch leaves the spec as it is', async () => {

@@ -78,6 +78,12 @@ describe('planCluster refuses a perf test kit', () => {
     expect(codes({ nodes: ['node-1', 'node-9'] })).toEqual(['PERF002 perfKit.nodes[1]']);
   });
 
+  test('on one node named twice, showing the list as the spec writes it', () => {
+    const [found] = planCluster(userspace({ nodes: ['node-1', 'node-1'] })).diagnostics;
+    expect(found.message).toBe('perfKit.nodes [node-1, node-1] cannot be used: the two nodes '
+      + 'are one, so cross-node pairs would run on one node');
+  });
+
   test('across nodes with one node', () => {
     expect(codes({ nodes: ['node-1'], placements: ['cross-node'] }))
       .toEqual(['PERF003 perfKit.placements']);

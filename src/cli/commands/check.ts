@@ -1,8 +1,11 @@
 import { Diagnostic, hasErrors } from '../../diagnostics/diagnostic';
 import { synthesize } from '../../synth/synthesize';
 import { countFindings, DiagnosticFormat, formatJson, formatText } from '../format';
-import { CliIo, ExitCode, ExitCodeValue } from '../io';
-import { builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit } from '../spec-input';
+import { CliFailure, CliIo, ExitCode, ExitCodeValue } from '../io';
+import {
+  blamingPerfFlags, builtinNote, PerfKitSwitch, readSpec, readSpecSource, SpecSource,
+  withPerfKit,
+} from '../spec-input';
 
 /** Options of `vhost-user-k8s check`. */
 export interface CheckOptions extends PerfKitSwitch {
@@ -22,13 +25,22 @@ export interface CheckOptions extends PerfKitSwitch {
  * @param file the spec file, `-` for standard input, or undefined for the
  *   built-in example
  * @returns 0 with no error (warnings allowed), 1 with errors, 2 when the file
- *   cannot be parsed
- * @throws CliFailure when the file cannot be read
+ *   cannot be parsed, or, with the JSON format, read (a FILE006 finding)
+ * @throws CliFailure when the file cannot be read, unless the format is JSON
  */
 export function runCheck(
   file: string | undefined, options: CheckOptions, io: CliIo,
 ): ExitCodeValue {
-  const source = readSpecSource(file, io);
+  let source: SpecSource;
+  try {
+    source = readSpecSource(file, io);
+  } catch (e) {
+    if (!(e instanceof CliFailure) || options.format !== 'json') {
+      throw e;
+    }
+    io.stdout(formatJson([unreadable(file ?? '', e)]));
+    return ExitCode.FAILURE;
+  }
   if (source.builtin) {
     io.stderr(builtinNote('check'));
   }
@@ -36,7 +48,8 @@ export function runCheck(
   const read = readSpec(source);
   const diagnostics: Diagnostic[] = read.locator.addLocations([
     ...read.diagnostics,
-    ...(read.spec === undefined ? [] : synthesize(withPerfKit(read.spec, options)).diagnostics),
+    ...(read.spec === undefined ? []
+      : blamingPerfFlags(synthesize(withPerfKit(read.spec, options)).diagnostics, options)),
   ]);
 
   if (options.format === 'json') {
@@ -50,4 +63,16 @@ export function runCheck(
     return ExitCode.FAILURE;
   }
   return hasErrors(diagnostics) ? ExitCode.ERRORS : ExitCode.OK;
+}
+
+/** The finding of a spec file that cannot be read, for the JSON output. */
+function unreadable(file: string, e: CliFailure): Diagnostic {
+  return {
+    code: 'FILE006',
+    severity: 'error',
+    path: '',
+    message: e.message,
+    hint: `name a readable spec file instead of ${JSON.stringify(file)} (a relative path `
+      + 'starts at the current folder), or give - to read the spec from standard input',
+  };
 }

@@ -8,7 +8,9 @@ import { ClusterSpec } from '../../spec/cluster';
 import { countFindings, formatText } from '../format';
 import { CliFailure, CliIo, ExitCode, ExitCodeValue } from '../io';
 import { writeOutput } from '../output';
-import { builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit } from '../spec-input';
+import {
+  blamingPerfFlags, builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit,
+} from '../spec-input';
 
 /** Options of `vhost-user-k8s synth`. */
 export interface SynthOptions extends PerfKitSwitch {
@@ -53,7 +55,7 @@ export async function runSynth(
   }
 
   const { files, diagnostics } = await synthesizeThroughCdk8s(withPerfKit(read.spec, options));
-  const located = read.locator.addLocations(diagnostics);
+  const located = read.locator.addLocations(blamingPerfFlags(diagnostics, options));
   reportFindings(located, source.name, io);
   if (hasErrors(located)) {
     return ExitCode.ERRORS;

@@ -48,4 +48,13 @@ export const FILE_CODES: CodeDoc[] = [
       + 'expected, a list where an object is expected. Quote values that YAML would read '
       + 'as numbers or booleans when a string is meant (`socketMem: "1024"`).',
   },
+  {
+    code: 'FILE006',
+    severity: 'error',
+    title: 'The spec file cannot be read',
+    description: 'The file named on the command line does not exist, is a folder, or may '
+      + 'not be read. `check --format json` reports it as this finding, so that a tool '
+      + 'reading the output always gets a JSON array; otherwise the command prints one '
+      + 'line on standard error. Either way it exits with 2.',
+  },
 ];

@@ -42,9 +42,27 @@ export function reportKitFault(e: ValueError, findings: Findings): void {
   const [, code, path] = field;
   findings.error(code, {
     path,
-    message: `${path} ${JSON.stringify(e.input)} cannot be used: ${e.reason}`,
+    message: `${path} ${readable(e.input)} cannot be used: ${e.reason}`,
     hint: e.hint,
   });
+}
+
+/**
+ * The input as the spec would hold it: a list of words as `[a, b]`, as YAML
+ * writes it (the planner hands lists over as JSON), anything else quoted.
+ */
+function readable(input: string): string {
+  if (input.startsWith('[')) {
+    try {
+      const items: unknown = JSON.parse(input);
+      if (Array.isArray(items) && items.every((item) => typeof item === 'string')) {
+        return `[${items.join(', ')}]`;
+      }
+    } catch {
+      // Not JSON after all: quoted as it is below.
+    }
+  }
+  return JSON.stringify(input);
 }
 
 /**
