@@ -196,20 +196,22 @@ have_kubectl() {
 # The kubelet reads hugepage capacity only when it starts: the node's reported
 # capacity must equal what sysfs holds now.
 kubelet_capacity() {
-  local i total=0 found planned resource
+  local i total=0 found held resource
   have_kubectl || return 0
   for i in "\${!NUMA_NODE_IDS[@]}"; do
     total=$((total + $(<"$(node_hugepages_file "\${NUMA_NODE_IDS[i]}")")))
   done
-  planned=$(bytes_quantity $((total * HUGEPAGE_KIB * 1024)))
+  held=$(bytes_quantity $((total * HUGEPAGE_KIB * 1024)))
   resource=hugepages-$HUGEPAGE_QUANTITY
   found=$("$KUBECTL" get node "$NODE_NAME" -o "jsonpath={.status.capacity.$resource}")
   [[ $(quantity_bytes "$found") != $((total * HUGEPAGE_KIB * 1024)) ]] || return 0
   if [[ $MODE == apply ]]; then
-    needs_kubelet_restart "its $resource capacity is $(shown "$found"), sysfs holds $planned"
+    needs_kubelet_restart "its $resource capacity is $(shown "$found"), sysfs holds $held"
   else
-    change kubelet "capacity $resource of node $NODE_NAME" "$(shown "$found")" \
-      "$(shown "$planned")" || true
+    # Not a plan value: the hugepages step compares sysfs with the plan.
+    mismatch kubelet "capacity $resource of node $NODE_NAME" "$(shown "$found")" \
+      "but sysfs holds $(shown "$held") now, and the kubelet reads it only when it" \
+      "starts: restart the kubelet on the drained node (bootstrap.sh --drained)"
   fi
 }
 

@@ -115,6 +115,14 @@ change() {
   printf 'change: %s: %s from %s to %s\n' "$area" "$subject" "$found" "$planned"
 }
 
+# Drift between two things on the node, neither of them a plan value (what the kubelet
+# reports against what sysfs holds): <subject> is <found>, then the caller's words.
+mismatch() {
+  local area=$1 subject=$2 found=$3 rest=\${*:4}
+  printf 'drift: %s: %s is %s, %s\n' "$area" "$subject" "$found" "$rest"
+  DRIFTS=$((DRIFTS + 1))
+}
+
 # A fault that no change can fix (a port OVS refused, a kernel that lacks a page size):
 # drift for --check and verify.sh, the end of the run otherwise. The hint is the rest.
 fault() {
