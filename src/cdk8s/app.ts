@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { App, AppProps, Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { ClusterSpec } from '../spec';
 import { VhostUserCluster } from './cluster';
+import { readFolder } from '../synth/folders';
 import { synthesize } from '../synth/synthesize';
 import { writeFilesAtomically } from '../synth/write';
 
@@ -13,8 +17,9 @@ import { writeFilesAtomically } from '../synth/write';
  *
  * `synth()` first checks the whole tree, as `App.synth()` does, but before
  * the output folder is even created: a cluster with errors writes nothing.
- * Then the manifests are written by `App.synth()`, and the node files, all at
- * once, after them. The output folder is `outdir`, else `$CDK8S_OUTDIR`
+ * Then `App.synth()` writes the manifests into a temporary folder, and they
+ * are moved into the output folder with the node files, all or nothing: on a
+ * failure the folder is left as it was. The output folder is `outdir`, else `$CDK8S_OUTDIR`
  * (which `cdk8s synth` sets), else `dist`.
  *
  * With a plain `App`, the manifests are written but not the node files; write
@@ -31,9 +36,11 @@ export class VhostUserApp extends App {
   }
 
   /**
-   * Writes the manifests, then the node files and `PLAN.md`.
+   * Writes the manifests, the node files and `PLAN.md`, all or nothing.
    *
    * @throws Error listing every error of every construct, with nothing written
+   * @throws Error naming the path that could not be written and why, with the
+   *   output folder as it was
    */
   public override synth(): void {
     const constructs = this.node.findAll();
@@ -45,16 +52,37 @@ export class VhostUserApp extends App {
     }
     failOnInvalid(constructs);
 
-    // App.synth() validates the tree twice more, which need not bring the
-    // cluster's node-side objects in line again.
     const [only] = clusters;
     if (only === undefined) {
       super.synth();
-    } else {
-      only._holdingTree(() => super.synth());
+      return;
     }
-    for (const cluster of clusters) {
-      writeFilesAtomically(this.outdir, cluster.files);
+
+    // The manifests go to a temporary folder first, so that they and the
+    // node files replace the previous output together or not at all.
+    const staging = mkdtempSync(join(tmpdir(), 'vhost-user-k8s-app-'));
+    try {
+      // App.synth() validates the tree twice more, which need not bring the
+      // cluster's node-side objects in line again.
+      this.synthInto(staging, () => only._holdingTree(() => super.synth()));
+      writeFilesAtomically(this.outdir, [...readFolder(staging), ...only.files]);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Runs `App.synth()` with another output folder, for the time of the call:
+   * cdk8s writes to `outdir`, which it takes as fixed.
+   */
+  private synthInto(folder: string, synth: () => void): void {
+    const app = this as { outdir: string };
+    const outdir = app.outdir;
+    app.outdir = folder;
+    try {
+      synth();
+    } finally {
+      app.outdir = outdir;
     }
   }
 }

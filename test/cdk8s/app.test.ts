@@ -1,4 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import {
+  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { parseAllDocuments } from 'yaml';
@@ -41,6 +43,22 @@ describe('VhostUserApp', () => {
 
     const text = readFileSync(join(app.outdir, 'kube-ovn-guide.k8s.yaml'), 'utf8');
     expectValidManifests(parseAllDocuments(text).map((doc) => doc.toJS()));
+  });
+
+  test('leaves the previous output as it was when a node file cannot be written', () => {
+    const out = outdir();
+    const first = new VhostUserApp({ outdir: out });
+    VhostUserCluster.fromSpec(first, 'kube-ovn-guide', manualGuideKubeOvn);
+    first.synth();
+    writeFileSync(join(out, 'kube-ovn-guide.k8s.yaml'), 'the previous manifests\n');
+    rmSync(join(out, 'nodes/dpdk/verify.sh'));
+    mkdirSync(join(out, 'nodes/dpdk/verify.sh'));
+
+    const app = new VhostUserApp({ outdir: out });
+    VhostUserCluster.fromSpec(app, 'kube-ovn-guide', manualGuideKubeOvn);
+    expect(() => app.synth()).toThrow('nodes/dpdk/verify.sh: it is a folder');
+    expect(readFileSync(join(out, 'kube-ovn-guide.k8s.yaml'), 'utf8'))
+      .toBe('the previous manifests\n');
   });
 
   test('node scripts are written executable', () => {
