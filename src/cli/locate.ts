@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { Document, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
+import { pairOf, resolved } from '../spec/yaml-merge';
 
 /**
  * Finds where a field of a spec file is written, from the field paths that
@@ -13,12 +14,12 @@ export class SpecLocator {
    */
   public static fromText(text: string, file: string): SpecLocator {
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines });
-    return new SpecLocator(doc.contents, lines, file);
+    const doc = parseDocument(text, { lineCounter: lines, merge: true });
+    return new SpecLocator(doc, lines, file);
   }
 
   private constructor(
-    private readonly root: unknown,
+    private readonly doc: Document,
     private readonly lines: LineCounter,
     private readonly file: string,
   ) {}
@@ -51,18 +52,15 @@ export class SpecLocator {
   }
 
   private find(path: string): { location?: SourceLocation; exact: boolean } {
-    let node = this.root;
+    let node: unknown = this.doc.contents;
     let offset: number | undefined;
     const segments = pathSegments(path);
     let depth = 0;
     for (const segment of segments) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
-        if (pair === undefined) {
-          break;
-        }
+      const pair = pairOf(this.doc, node, segment);
+      if (pair !== undefined) {
         offset = (pair.key as Node).range?.[0];
-        node = pair.value;
+        node = resolved(this.doc, pair.value);
       } else if (isSeq(node) && /^\d+$/.test(segment)) {
         const item = node.items[Number(segment)] as Node | undefined;
         if (item === undefined) {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ErrorObject } from 'ajv';
-import {
-  Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument,
-} from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ClusterSpec } from './cluster';
 import { knownKeysAt, nearestKey } from './nearest-key';
 import { validateSpecSchema } from './schema-validator';
+import { pairOf, resolved } from './yaml-merge';
 import { syntaxFinding } from './yaml-syntax';
 import { Diagnostic, SourceLocation } from '../diagnostics/diagnostic';
 
@@ -191,7 +190,7 @@ function locate(
       const pair = pairOf(doc, node, segment);
       if (!pair) return keyOffset !== undefined ? at(keyOffset) : undefined;
       keyOffset = (pair.key as Node).range?.[0];
-      node = pair.value as Node;
+      node = resolved(doc, pair.value) as Node;
     } else if (isSeq(node)) {
       node = node.items[Number(segment)] as Node;
       keyOffset = node?.range?.[0];
@@ -201,33 +200,6 @@ function locate(
   }
   const offset = node?.range?.[0] ?? keyOffset;
   return offset === undefined ? undefined : at(offset);
-}
-
-type Pair = { readonly key: unknown; readonly value: unknown };
-
-/**
- * The pair of a key in a mapping, or in the mappings it merges (`<<: *vm`):
- * a value that came from an anchor is found where the anchor defines it.
- */
-function pairOf(doc: Document, map: Node, key: string, depth = 0): Pair | undefined {
-  if (!isMap(map) || depth > 8) return undefined;
-  const own = map.items.find((p) => String((p.key as Node)?.toJSON?.()) === key);
-  if (own) return own;
-
-  for (const merge of map.items.filter((p) => isMergeKey(p.key))) {
-    const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
-    for (const source of sources) {
-      const target = isAlias(source) ? source.resolve(doc) : source;
-      const found = pairOf(doc, target as Node, key, depth + 1);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** `<<`, which the parser reads as a merge key: a symbol, not a string. */
-function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (typeof key.value === 'symbol' || key.value === '<<');
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

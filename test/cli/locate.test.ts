@@ -37,6 +37,21 @@ describe('SpecLocator', () => {
     expect(locator.locate('nodes[0].nics[5].pci')?.line).toBe(6);
   });
 
+  test('places a merged field where its anchor defines it, and an own field at its key', () => {
+    const merged = SpecLocator.fromText([
+      'x-vm: &vm', //                      line 1
+      '  cpus: 2', //                      line 2
+      'vms:', //                           line 3
+      '  - <<: *vm', //                    line 4
+      '    name: vm-1', //                 line 5
+      '    cpus: 4', //                    line 6
+      '  - { <<: *vm, name: vm-2 }', //    line 7
+      '',
+    ].join('\n'), 'vm.yaml');
+    expect([merged.locate('vms[0].cpus')?.line, merged.locate('vms[1].cpus')?.line,
+      merged.locate('vms[1].name')?.line]).toEqual([6, 2, 7]);
+  });
+
   test('has no place for the whole spec', () => {
     expect(locator.locate('')).toBeUndefined();
   });
