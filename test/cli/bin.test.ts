@@ -31,6 +31,12 @@ describe('vhost-user-k8s as a process', () => {
     expect([run.status, run.stdout]).toEqual([0, 'examples/kube-ovn-guide.yaml: no problems\n']);
   });
 
+  test('a reader that stops early gets no stack trace on standard error', () => {
+    const run = spawnSync('bash', ['-c', `${join(ROOT, 'bin', 'vhost-user-k8s')} example `
+      + '| head -c 1 >/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    expect([run.status, run.stderr]).toEqual([0, '']);
+  });
+
   test('check exits 0 on a clean spec', () => {
     expect(spawnCli(['check', 'examples/userspace-guide.yaml']))
       .toMatchObject({ code: 0, stdout: 'examples/userspace-guide.yaml: no problems\n' });
