@@ -12,15 +12,17 @@ export function isFolder(path: string): boolean {
  * folder, its text, and whether it is executable.
  */
 export function readFolder(folder: string): OutputFile[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort().flatMap((path) => {
+  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+  return paths.flatMap((path) => {
     const full = join(folder, path);
     const stat = statSync(full);
     if (!stat.isFile()) {
       return [];
     }
+    const content = readFileSync(full, 'utf8');
     // eslint-disable-next-line no-bitwise
     const executable = (stat.mode & 0o111) !== 0;
-    return [{ path, content: readFileSync(full, 'utf8'), ...(executable && { executable }) }];
+    return [{ path, content, ...(executable && { executable }) }];
   });
 }
 

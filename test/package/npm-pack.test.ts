@@ -13,7 +13,7 @@ function packedFiles(): string[] {
 describe('npm pack', () => {
   const files = packedFiles();
 
-  test('packs the docs, bin/ and schema/ beside lib/, and no tooling, input or output', () => {
+  test('packs the docs, bin/ and schema/ beside lib/, and none of the tooling', () => {
     // lib/ is there once compiled, which npm pack's prepack does.
     const tops = new Set(files.map((path) => path.split('/')[0]));
     tops.delete('lib');

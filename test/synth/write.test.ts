@@ -131,7 +131,8 @@ describe('writeFilesAtomically', () => {
 
     expect(() => writeFilesAtomically(out, output('new'))).toThrow(
       `cannot write the output folder ${out}: ${join(out, 'nodes/a/verify.sh')}: it is a `
-      + 'folder, where the output has a file (move it away); nothing in the folder was changed');
+      + 'folder, where the output has a file (move it away); '
+      + 'nothing in the folder was changed');
     expect(contents(out)).toEqual(before);
   });
 
