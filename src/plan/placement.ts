@@ -1,7 +1,7 @@
 import { NumaCapacity, NumaPlacement, PoolPlacement, VmPlacement, VmPlan } from './types';
 import { Findings } from '../diagnostics/findings';
 import {
-  reportSmtMisaligned, reportUnplaced, warnPreviewSizedPools, warnRiskyPools,
+  reportSmtMisaligned, reportUnplaced, warnFullHosts, warnPreviewSizedPools, warnRiskyPools,
 } from '../diagnostics/rules/placement';
 import { Size } from '../model/size';
 
@@ -125,6 +125,11 @@ class NumaBin {
     return true;
   }
 
+  /** The vCPUs of the VMs placed on one host. */
+  cpusOn(host: number): number {
+    return this.cpusUsed[host];
+  }
+
   /** Opens the next host, when there is one. */
   openNext(): boolean {
     if (this.host + 1 >= this.hosts) {
@@ -148,7 +153,8 @@ class NumaBin {
  * VMs that fit nowhere, that no longer fit once earlier VMs are placed, or
  * that the scheduler may send to a pool where they cannot be admitted are
  * reported (VM018, VM019, VM020), and so are pools whose hugepages are
- * sized for a placement the scheduler need not follow (VM027).
+ * sized for a placement the scheduler need not follow (VM027), and hosts
+ * whose VM CPUs the VMs take to the last (VM028).
  *
  * Runs in O(VMs × pools × NUMA nodes): fits are cached per VM shape, and
  * each bin only moves forward over its hosts.
@@ -196,6 +202,9 @@ export function placeVms(
     return { ...vm, placement };
   });
   warnPreviewSizedPools(pools, placed, findings);
+  warnFullHosts(pools.map((pool) => ({
+    pool, full: fullHosts(bins.get(pool.name) as NumaBin[], pool.hosts),
+  })), findings);
 
   return {
     vms: placed,
@@ -209,6 +218,13 @@ export function placeVms(
     hostDemand: new Map(pools.map((pool) => [pool.name,
       (hostPages.get(pool.name) as HostPages).busiest])),
   };
+}
+
+/** The hosts whose every VM CPU the preview hands to VMs. */
+function fullHosts(bins: readonly NumaBin[], hosts: readonly string[]): string[] {
+  const total = bins.reduce((sum, bin) => sum + bin.capacity.cpus, 0);
+  return total === 0 ? [] : hosts.filter((_, host) =>
+    bins.reduce((sum, bin) => sum + bin.cpusOn(host), 0) === total);
 }
 
 function fitOf(vm: VmPlan, pool: PoolCapacity, cache: Map<string, Fit>): Fit {

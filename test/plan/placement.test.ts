@@ -152,7 +152,7 @@ describe('placeVms', () => {
   test('refuses a pinned VM once the VMs before it took the room on its host', () => {
     const pinned = (i: number) => ({ ...vm(i, 4, 1, 'a'), host: 'a-1' });
     const { diagnostics } = place([pinned(0), pinned(1)], [pool('a', 2, [[4, 8]])]);
-    expect(codesAndPaths(diagnostics)).toEqual(['VM020 vms[1].host']);
+    expect(codesAndPaths(diagnostics)).toEqual(['VM020 vms[1].host', 'VM028 nodes[0].cpus']);
   });
 
   test('keeps a host\'s VMs within what the host offers over all its NUMA nodes', () => {
@@ -179,7 +179,7 @@ describe('placeVms', () => {
     const pools = Array.from({ length: 100 }, (_, i) => pool(`p${i}`, 20, [[30, 60], [30, 60]]));
     const vms = Array.from({ length: 5000 }, (_, i) => vm(i, 1 + (i % 4), 1 + (i % 3)));
     const { result, diagnostics } = place(vms, pools);
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.vms.filter((v) => v.placement.some((p) => p.assigned !== undefined)).length)
       .toBe(5000);
   });
@@ -221,5 +221,21 @@ describe('placeVms on pools whose hugepages it sizes', () => {
     const fixed = { ...sized(2), pagesSized: false };
     const { diagnostics } = place([vm(0, 4, 32), on(vm(1, 4, 32), 'a-2')], [fixed]);
     expect(withCode(diagnostics, 'VM027')).toEqual([]);
+  });
+});
+
+describe('placeVms on hosts that VMs fill', () => {
+  test('warns when VMs take every VM CPU of a host', () => {
+    const { diagnostics } = place([vm(0, 2, 1), vm(1, 2, 1), vm(2, 2, 1), vm(3, 2, 1)],
+      [{ ...pool('a', 2, [[2, 8], [2, 8]]), index: 3 }]);
+    const [finding] = withCode(diagnostics, 'VM028');
+    expect(finding).toMatchObject({ severity: 'warning', path: 'nodes[3].cpus' });
+    expect(finding.message).toContain('every VM CPU of host(s) "a-1" and "a-2" of node pool a');
+    expect(finding.upstream).toBe('Insufficient cpu');
+  });
+
+  test('does not warn while a CPU of each host is left', () => {
+    const { diagnostics } = place([vm(0, 2, 1), vm(1, 1, 1)], [pool('a', 1, [[2, 8], [2, 8]])]);
+    expect(withCode(diagnostics, 'VM028')).toEqual([]);
   });
 });

@@ -220,4 +220,17 @@ export const VM_CODES: CodeDoc[] = [
       + 'pool `pagesPerNumaNode` with room to spare.',
     upstream: 'Insufficient hugepages-1Gi',
   },
+  {
+    code: 'VM028',
+    severity: 'warning',
+    title: 'VMs take every VM CPU of a host',
+    description: 'The scheduler counts the CPU requests of every pod against a node\'s '
+      + 'allocatable CPUs, which are the VM CPUs. The pods that are not VMs (Multus, the CNI '
+      + 'and Virtink daemons, the hugepage placeholders) run in the kubelet\'s shared pool '
+      + 'and request CPU too, so VMs that would take every VM CPU of a host do not all get '
+      + 'scheduled there. With `strict-cpu-reservation` an empty shared pool would also '
+      + 'leave those pods no CPU at all (kubernetes/kubernetes#141196). Leave a core of '
+      + 'each host to the shared pool.',
+    upstream: 'Insufficient cpu',
+  },
 ];

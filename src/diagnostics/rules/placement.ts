@@ -154,6 +154,38 @@ export function warnPreviewSizedPools(
 }
 
 /**
+ * Hosts whose VM CPUs the preview hands to VMs to the last one (VM028).
+ * Pods that are not VMs (Multus, the CNI and Virtink daemons, the hugepage
+ * placeholders) run in the kubelet's shared pool and request CPU too, and
+ * the scheduler counts them against the same allocatable CPUs: it then
+ * refuses the last VM. With `strict-cpu-reservation` the shared pool would
+ * even be left empty, a state the kubelet does not recover from after a
+ * restart (kubernetes/kubernetes#141196).
+ */
+export function warnFullHosts(
+  pools: ReadonlyArray<{ readonly pool: SizedPoolView; readonly full: readonly string[] }>,
+  findings: Findings,
+): void {
+  for (const { pool, full } of pools) {
+    if (full.length === 0) {
+      continue;
+    }
+    const hosts = full.length > 3
+      ? `${full.slice(0, 3).map((h) => JSON.stringify(h)).join(', ')} and ${full.length - 3} more`
+      : quoteList(full);
+    findings.warn('VM028', {
+      path: `nodes[${pool.index}].cpus`,
+      message: `the preview gives every VM CPU of host(s) ${hosts} of node pool `
+        + `${pool.name} to VMs, and leaves none for the pods of the kubelet's shared pool, `
+        + 'which request CPU too: the scheduler refuses the last VM placed there',
+      hint: 'leave a core of each host to the shared pool: fewer or smaller VMs on the pool, '
+        + 'or more hosts',
+      upstream: 'Insufficient cpu',
+    });
+  }
+}
+
+/**
  * What a pool offers one VM: the most CPUs and hugepages of a NUMA node, the
  * hugepages counted only where VMs can run (a NUMA node with VM CPUs).
  */
