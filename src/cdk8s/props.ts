@@ -87,7 +87,8 @@ function shapeProblems(section: PropsSection, props: unknown): string[] {
     .map((d) => {
       const prop = d.path.slice(prefix.length).replace(/^\./, '');
       const local = (text: string) => text.split(prefix).join('props');
-      return `${prop === '' ? 'props' : `'${prop}'`}: ${local(d.message)}; ${local(d.hint)}`;
+      const label = prop === '' ? 'props' : `'${prop}'`;
+      return `${label}: ${d.code}: ${local(d.message)}; ${local(d.hint)}`;
     });
 }
 

@@ -106,7 +106,8 @@ describe('VhostUserCluster spec', () => {
     }));
 
     expect(message).toContain('Invalid props for VhostUserCluster at \'lab\'');
-    expect(message).toContain('\'kubelet\': props.kubelet must be a string, found number 132');
+    expect(message)
+      .toContain('\'kubelet\': SPEC001: props.kubelet must be a string, found number 132');
   });
 });
 

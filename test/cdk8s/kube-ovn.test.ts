@@ -45,7 +45,7 @@ describe('KubeOvnDpdk', () => {
     const message = errorOf(() => new KubeOvnDpdk(cluster, 'KubeOvn', {
       tunnelType: 'gre' as any,
     }));
-    expect(message).toContain('\'tunnelType\': props.tunnelType is "gre", which is not an '
+    expect(message).toContain('\'tunnelType\': SPEC001: props.tunnelType is "gre", which is not an '
       + 'allowed value; use one of: "geneve", "vxlan", "stt"');
   });
 });

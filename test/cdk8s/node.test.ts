@@ -55,7 +55,7 @@ describe('OvsDpdkNode', () => {
       name: 'bad', topology: { uniform: { numaNodes: 1 } },
     } as any));
 
-    expect(message).toContain('\'topology.uniform.coresPerNumaNode\': props.topology.uniform '
+    expect(message).toContain('\'topology.uniform.coresPerNumaNode\': SPEC001: props.topology.uniform '
       + 'has no "coresPerNumaNode", which is required');
   });
 });

@@ -27,10 +27,10 @@ describe('checkProps', () => {
 
     expect(message.split('\n')).toEqual([
       'Invalid props for Probe at \'test/probe\':',
-      '  - \'memory\': props has no "memory", which is required; add "memory"',
-      '  - \'memry\': props has the unknown field "memry"; remove "memry" or check its spelling '
-        + 'against the spec types',
-      '  - \'interfaces\': props.interfaces must be an array, found "eth0"; write '
+      '  - \'memory\': SPEC001: props has no "memory", which is required; add "memory"',
+      '  - \'memry\': SPEC001: props has the unknown field "memry": did you mean "memory"?; '
+        + 'rename "memry" to "memory"',
+      '  - \'interfaces\': SPEC001: props.interfaces must be an array, found "eth0"; write '
         + 'props.interfaces as an array',
     ]);
   });

@@ -28,7 +28,7 @@ describe('UserspaceCni', () => {
     const message = errorOf(() => new UserspaceCni(cluster, 'UserspaceCni', {
       logLevel: 'trace' as any,
     }));
-    expect(message).toContain('\'logLevel\': props.logLevel is "trace", which is not an '
+    expect(message).toContain('\'logLevel\': SPEC001: props.logLevel is "trace", which is not an '
       + 'allowed value');
   });
 

@@ -1,5 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { ClusterSpec } from '../../spec';
+import { clusterSpecSchema } from '../../spec/load';
+import { knownKeysAt, nearestKey } from '../../spec/nearest-key';
 import { validateSpecSchema } from '../../spec/schema-validator';
 import { Findings } from '../findings';
 
@@ -64,10 +66,14 @@ function describe(error: ErrorObject, root: unknown): Described {
     }
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
+      const meant = nearestKey(field, knownKeysAt(clusterSpecSchema(), segments));
       return {
         path: path === '' ? field : `${path}.${field}`,
-        message: `${what} has the unknown field ${JSON.stringify(field)}`,
-        hint: `remove ${JSON.stringify(field)} or check its spelling against the spec types`,
+        message: `${what} has the unknown field ${JSON.stringify(field)}`
+          + (meant === undefined ? '' : `: did you mean ${JSON.stringify(meant)}?`),
+        hint: meant === undefined
+          ? `remove ${JSON.stringify(field)} or check its spelling against the spec types`
+          : `rename ${JSON.stringify(field)} to ${JSON.stringify(meant)}`,
       };
     }
     case 'enum':
