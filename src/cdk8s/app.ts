@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { App, AppProps, Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Diagnostic, hasErrors } from '../diagnostics/diagnostic';
 import { ClusterSpec } from '../spec';
 import { VhostUserCluster } from './cluster';
-import { readFolder } from '../synth/folders';
 import { synthesize } from '../synth/synthesize';
 import { writeFilesAtomically } from '../synth/write';
 
@@ -17,9 +13,9 @@ import { writeFilesAtomically } from '../synth/write';
  *
  * `synth()` first checks the whole tree, as `App.synth()` does, but before
  * the output folder is even created: a cluster with errors writes nothing.
- * Then `App.synth()` writes the manifests into a temporary folder, and they
- * are moved into the output folder with the node files, all or nothing: on a
- * failure the folder is left as it was. The output folder is `outdir`, else `$CDK8S_OUTDIR`
+ * Then `App.synth()` writes the manifests into the staged copy of the output
+ * folder, and they move in with the node files, all or nothing: on a failure
+ * the folder is left as it was. The output folder is `outdir`, else `$CDK8S_OUTDIR`
  * (which `cdk8s synth` sets), else `dist`.
  *
  * With a plain `App`, the manifests are written but not the node files; write
@@ -58,17 +54,13 @@ export class VhostUserApp extends App {
       return;
     }
 
-    // The manifests go to a temporary folder first, so that they and the
+    // The manifests are written into the staged output, so that they and the
     // node files replace the previous output together or not at all.
-    const staging = mkdtempSync(join(tmpdir(), 'vhost-user-k8s-app-'));
-    try {
-      // App.synth() validates the tree twice more, which need not bring the
-      // cluster's node-side objects in line again.
-      this.synthInto(staging, () => only._holdingTree(() => super.synth()));
-      writeFilesAtomically(this.outdir, [...readFolder(staging), ...only.files]);
-    } finally {
-      rmSync(staging, { recursive: true, force: true });
-    }
+    // App.synth() validates the tree twice more, which need not bring the
+    // cluster's node-side objects in line again.
+    writeFilesAtomically(this.outdir, only.files, {
+      stageMore: (staged) => this.synthInto(staged, () => only._holdingTree(() => super.synth())),
+    });
   }
 
   /**

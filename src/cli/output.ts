@@ -2,7 +2,7 @@ import { resolve } from 'path';
 import { CliFailure } from './io';
 import { OutputFile } from '../render/types';
 import { fileInTheWay } from '../synth/folders';
-import { writeFilesAtomically } from '../synth/write';
+import { writeFilesAtomically, WriteError } from '../synth/write';
 
 /**
  * Writes a command's files into its output folder, all or nothing: on a
@@ -13,6 +13,18 @@ import { writeFilesAtomically } from '../synth/write';
  * @throws CliFailure naming the path that could not be written and why
  */
 export function writeOutput(outdir: string, files: readonly OutputFile[]): void {
+  writingOutput(outdir, () => writeFilesAtomically(outdir, files));
+}
+
+/**
+ * Runs a step that writes the output folder (all or nothing), after
+ * checking that the folder can be one.
+ *
+ * @param outdir the folder given with `-o`
+ * @param write the step; its `WriteError`s become one-line failures
+ * @throws CliFailure naming the path that could not be written and why
+ */
+export function writingOutput<T>(outdir: string, write: () => T): T {
   const blocker = fileInTheWay(resolve(outdir));
   if (blocker !== undefined) {
     const what = blocker === resolve(outdir) ? 'it' : blocker;
@@ -21,8 +33,11 @@ export function writeOutput(outdir: string, files: readonly OutputFile[]): void 
   }
 
   try {
-    writeFilesAtomically(outdir, files);
+    return write();
   } catch (e) {
-    throw new CliFailure(e instanceof Error ? e.message : String(e));
+    if (e instanceof WriteError) {
+      throw new CliFailure(e.message);
+    }
+    throw e;
   }
 }

@@ -1,29 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
-import { dirname, join } from 'path';
-import { OutputFile } from '../render/types';
+import { statSync } from 'fs';
+import { dirname } from 'path';
 
 /** Whether a path is a folder, or a link to one. */
 export function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
-/**
- * Every file under a folder, as output files: its path relative to the
- * folder, its text, and whether it is executable.
- */
-export function readFolder(folder: string): OutputFile[] {
-  const paths = readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
-  return paths.flatMap((path) => {
-    const full = join(folder, path);
-    const stat = statSync(full);
-    if (!stat.isFile()) {
-      return [];
-    }
-    const content = readFileSync(full, 'utf8');
-    // eslint-disable-next-line no-bitwise
-    const executable = (stat.mode & 0o111) !== 0;
-    return [{ path, content, ...(executable && { executable }) }];
-  });
 }
 
 /**

@@ -6,6 +6,24 @@ import { describeWriteError, fileInTheWay, isFolder } from './folders';
 import { MoveFailure, StagedMove } from './swap';
 import { OutputFile } from '../render/types';
 
+/** An output folder that could not be written; the message says where and why. */
+export class WriteError extends Error {
+  public override readonly name = 'WriteError';
+}
+
+/** Options of {@link writeFilesAtomically}. */
+export interface WriteOptions {
+  /**
+   * Writes more files into the staged copy of the output folder (a folder
+   * beside it, on the same file system), which then move in with `files`:
+   * how `VhostUserApp` has `App.synth()` write the manifests. What it
+   * throws is thrown as it is, with nothing written.
+   *
+   * @default - only `files`
+   */
+  readonly stageMore?: (folder: string) => void;
+}
+
 /**
  * Writes files into a folder all or nothing: they are written to a
  * temporary sibling folder first, then moved into place. Should a move
@@ -19,19 +37,22 @@ import { OutputFile } from '../render/types';
  *
  * @param outdir the output folder (created when missing)
  * @param files paths relative to `outdir`
- * @throws Error naming the path that could not be written and why, with
- *   the output folder as it was; should putting it back fail too, the
+ * @param options what else goes in with them
+ * @throws WriteError naming the path that could not be written and why,
+ *   with the output folder as it was; should putting it back fail too, the
  *   message says so and where the previous files are kept
  */
-export function writeFilesAtomically(outdir: string, files: readonly OutputFile[]): void {
+export function writeFilesAtomically(
+  outdir: string, files: readonly OutputFile[], options: WriteOptions = {},
+): void {
   const target = resolve(outdir);
   const paths = files.map((file) => safeJoin(target, file.path));
-  if (files.length === 0) {
+  if (files.length === 0 && options.stageMore === undefined) {
     return;
   }
   const blocker = fileInTheWay(target);
   if (blocker !== undefined) {
-    throw new Error(`cannot write the output folder ${target}: ${blocker} is a file, `
+    throw new WriteError(`cannot write the output folder ${target}: ${blocker} is a file, `
       + 'not a folder');
   }
 
@@ -41,6 +62,8 @@ export function writeFilesAtomically(outdir: string, files: readonly OutputFile[
   try {
     const staged = join(staging, 'new');
     attempt(target, () => stage(staged, files, paths, target));
+    // Errors of the caller's own writer are its own, not write errors.
+    options.stageMore?.(staged);
     if (isFolder(target)) {
       moveOrRestore(staged, target, staging);
     } else {
@@ -57,7 +80,7 @@ export function writeFilesAtomically(outdir: string, files: readonly OutputFile[
 }
 
 /** A failure whose undoing failed too: the staging folder holds the backups. */
-class NotRestored extends Error {}
+class NotRestored extends WriteError {}
 
 /**
  * Moves the staged files into the output folder; on a failure, puts back
@@ -71,7 +94,7 @@ function moveOrRestore(staged: string, target: string, staging: string): void {
     const failed = move.undo();
     const why = `cannot write the output folder ${target}: ${reasonOf(e)}; `;
     if (failed.length === 0) {
-      throw new Error(`${why}nothing in the folder was changed`);
+      throw new WriteError(`${why}nothing in the folder was changed`);
     }
     throw new NotRestored(`${why}putting back the files already replaced failed too `
       + `(${failed.join(', ')}): the previous files are kept in ${join(staging, 'old')}, `
@@ -100,7 +123,7 @@ function attempt<T>(target: string, step: () => T): T {
     return step();
   } catch (e) {
     const where = (e as NodeJS.ErrnoException).path ?? target;
-    throw new Error(`cannot write the output folder ${target}: ${where}: `
+    throw new WriteError(`cannot write the output folder ${target}: ${where}: `
       + `${describeWriteError(e)}; nothing in the folder was changed`);
   }
 }
@@ -131,7 +154,7 @@ function isUnder(path: string, folder: string): boolean {
 function safeJoin(root: string, relative: string): string {
   const path = resolve(root, relative);
   if (!path.startsWith(root + sep)) {
-    throw new Error(`output path "${relative}" leaves the output folder ${root}`);
+    throw new WriteError(`output path "${relative}" leaves the output folder ${root}`);
   }
   return path;
 }

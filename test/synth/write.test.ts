@@ -189,3 +189,27 @@ describe('writeFilesAtomically', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 });
+
+describe('writeFilesAtomically with files staged by the caller', () => {
+  test('moves them in with its own files', () => {
+    const dir = join(scratch(), 'dist');
+    writeFilesAtomically(dir, [{ path: 'PLAN.md', content: 'plan\n' }], {
+      stageMore: (staged) => writeFileSync(join(staged, 'lab.k8s.yaml'), 'kind: Pod\n'),
+    });
+    expect(contents(dir)).toEqual({ 'PLAN.md': 'plan\n', 'lab.k8s.yaml': 'kind: Pod\n' });
+  });
+
+  test('passes on what the caller throws, with the folder as it was', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'PLAN.md'), 'old\n');
+    const bad = new Error('the chart is invalid');
+    expect(() => writeFilesAtomically(dir, [{ path: 'PLAN.md', content: 'new\n' }], {
+      stageMore: () => {
+        throw bad;
+      },
+    })).toThrow(bad);
+    expect(contents(dir)).toEqual({ 'PLAN.md': 'old\n' });
+    expect(readdirSync(join(dir, '..')).filter((f) => f.startsWith(`.${dir.split(sep).pop()}-`)))
+      .toEqual([]);
+  });
+});

@@ -1,13 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
-import type { AppSynthesis } from '../../cdk8s/app';
 import { Diagnostic, hasErrors } from '../../diagnostics/diagnostic';
-import { OutputFile } from '../../render/types';
-import { ClusterSpec } from '../../spec/cluster';
 import { countFindings, formatText } from '../format';
 import { CliFailure, CliIo, ExitCode, ExitCodeValue } from '../io';
-import { writeOutput } from '../output';
+import { writingOutput } from '../output';
 import {
   blamingPerfFlags, builtinNote, PerfKitSwitch, readSpec, readSpecSource, withPerfKit,
 } from '../spec-input';
@@ -27,8 +22,8 @@ export interface SynthOptions extends PerfKitSwitch {
  * `PLAN.md` through the cdk8s app (`synthesizeApp`), so that the output is
  * byte for byte what `cdk8s synth` writes for the same cluster.
  *
- * The app writes into a temporary folder; its files are then moved into the
- * output folder all at once. With an error in the spec nothing is written.
+ * The app writes the output folder all or nothing. With an error in the
+ * spec nothing is written.
  * Findings go to standard error, the list of files written to standard
  * output.
  *
@@ -54,38 +49,19 @@ export async function runSynth(
     return read.parsed ? ExitCode.ERRORS : ExitCode.FAILURE;
   }
 
-  const { files, diagnostics } = await synthesizeThroughCdk8s(withPerfKit(read.spec, options));
+  const { synthesizeApp } = await importCdk8sApp();
+  const spec = withPerfKit(read.spec, options);
+  const { files, diagnostics } = writingOutput(outdir, () => synthesizeApp(spec, { outdir }));
   const located = read.locator.addLocations(blamingPerfFlags(diagnostics, options));
   reportFindings(located, source.name, io);
   if (hasErrors(located)) {
     return ExitCode.ERRORS;
   }
 
-  writeOutput(outdir, files);
   io.stdout(`Wrote ${files.length} files to ${outdir}:\n`
-    + files.map((f) => `  ${f.path}\n`).join('')
+    + files.map((path) => `  ${path}\n`).join('')
     + `Read ${join(outdir, 'PLAN.md')} first: it explains every number.\n`);
   return ExitCode.OK;
-}
-
-/** The app's files, read back from the temporary folder it wrote them to. */
-async function synthesizeThroughCdk8s(
-  spec: ClusterSpec,
-): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[] }> {
-  const { synthesizeApp } = await importCdk8sApp();
-  const staging = mkdtempSync(join(tmpdir(), 'vhost-user-k8s-synth-'));
-  try {
-    const synthesis: AppSynthesis = synthesizeApp(spec, { outdir: staging });
-    const files = synthesis.files.map((path): OutputFile => {
-      const full = join(staging, path);
-      // eslint-disable-next-line no-bitwise
-      const executable = (statSync(full).mode & 0o111) !== 0;
-      return { path, content: readFileSync(full, 'utf8'), ...(executable && { executable }) };
-    });
-    return { files, diagnostics: synthesis.diagnostics };
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
 }
 
 /** cdk8s and constructs are peer dependencies: say how to install them. */
