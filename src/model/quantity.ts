@@ -167,12 +167,27 @@ export function checkSafe(text: string, bytes: bigint): number {
 
 /** The largest exact binary unit (`1Gi`, `2148Mi`), else plain bytes; `0` for zero. */
 export function bytesToQuantity(bytes: number): string {
-  const unit = BINARY_UNITS.find(([, size]) => bytes > 0 && bytes % size === 0);
-  return unit ? `${bytes / unit[1]}${unit[0]}` : `${bytes}`;
+  const unit = largestExactUnit(bytes, 0);
+  return unit === undefined ? `${bytes}` : `${bytes / unit[1]}${unit[0]}`;
 }
 
 /** The largest exact kernel unit among G, M and K (`1G`, `2M`), else plain bytes. */
 export function bytesToKernel(bytes: number): string {
-  const unit = BINARY_UNITS.slice(2).find(([, size]) => bytes > 0 && bytes % size === 0);
-  return unit ? `${bytes / unit[1]}${unit[0].charAt(0)}` : `${bytes}`;
+  const unit = largestExactUnit(bytes, 2);
+  return unit === undefined ? `${bytes}` : `${bytes / unit[1]}${unit[0].charAt(0)}`;
+}
+
+/**
+ * The first of the binary units from `first` on that divides `bytes` evenly.
+ * A loop rather than `find`: sizes are spelled for every VM and every file.
+ */
+function largestExactUnit(bytes: number, first: number): readonly [string, number] | undefined {
+  if (bytes > 0) {
+    for (let i = first; i < BINARY_UNITS.length; i++) {
+      if (bytes % BINARY_UNITS[i][1] === 0) {
+        return BINARY_UNITS[i];
+      }
+    }
+  }
+  return undefined;
 }
