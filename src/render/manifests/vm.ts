@@ -14,6 +14,9 @@ import { POD_INTERFACE, podInterfaceMac } from './pod-interface';
  */
 export const VIRTINK_MEMORY_OVERHEAD = Size.mebibytes(256);
 
+/** {@link VIRTINK_MEMORY_OVERHEAD} as every VM's `memory` resource spells it. */
+const MEMORY_OVERHEAD_QUANTITY = VIRTINK_MEMORY_OVERHEAD.toQuantity();
+
 /** The annotation every generated VM carries. */
 export const GENERATED_BY_ANNOTATION = `${LIBRARY}.io/generated-by`;
 
@@ -92,7 +95,7 @@ export function renderVirtualMachine(vm: VmPlan, plan: ClusterPlan): ManifestObj
 export function vmResources(vm: VmPlan): { requests: Resources; limits: Resources } {
   const resources: Resources = {
     cpu: vm.sockets * vm.coresPerSocket,
-    memory: VIRTINK_MEMORY_OVERHEAD.toQuantity(),
+    memory: MEMORY_OVERHEAD_QUANTITY,
   };
   resources[`hugepages-${vm.pageSize.toQuantity()}`] = vm.memory.toQuantity();
   return { requests: resources, limits: { ...resources } };
