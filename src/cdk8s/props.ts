@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { Findings } from '../diagnostics/findings';
 import { checkShape } from '../diagnostics/rules/spec-shape';
 import { ValueError } from '../model/errors';
+import { validateEntrySchema } from '../spec/schema-validator';
 import { ClusterSection } from '../spec/sections';
 
 /** A section of the cluster spec whose props a construct checks. @internal */
@@ -72,8 +73,16 @@ export function checkProps(
 }
 
 function shapeProblems(section: PropsSection, props: unknown): string[] {
+  // Props that pass their entry's definition alone pass in a spec too, and
+  // nearly all do: a fleet's thousands of VMs skip the spec built around them
+  // and the check of the whole spec.
+  const entry = section === 'versions' ? undefined : validateEntrySchema[section];
+  if (entry?.(props) === true) {
+    return [];
+  }
+
   // The props are placed in an otherwise valid cluster spec, so that every
-  // finding under their path is about them.
+  // finding under their path is about them, worded as for a spec file.
   const array = ARRAY_SECTIONS.includes(section);
   const spec: Record<string, unknown> = { name: 'props', nodes: [] };
   spec[section] = array ? [props] : props;

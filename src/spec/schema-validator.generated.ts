@@ -4,7 +4,6 @@
 // @ts-nocheck
 "use strict";
 export const validate = validate10;
-export default validate10;
 const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://vhost-user-k8s.dev/schema/cluster-spec.schema.json","title":"vhost-user-k8s cluster spec","$ref":"#/definitions/ClusterSpec","definitions":{"ClusterSpec":{"type":"object","properties":{"name":{"type":"string","description":"Name of the cluster, used for the manifest file (`<name>.k8s.yaml`). A DNS-1123 label."},"versions":{"$ref":"#/definitions/VersionSpec","description":"Versions of the components on the nodes; rules that depend on them say so. Default: see `VersionSpec`."},"nodes":{"type":"array","items":{"$ref":"#/definitions/NodeSpec"},"description":"Node pools running OVS-DPDK."},"kubeOvn":{"$ref":"#/definitions/KubeOvnSpec","description":"The Kube-OVN OVS-DPDK path. Exactly one of `kubeOvn` and `userspaceCni` is given. Default: not used."},"userspaceCni":{"$ref":"#/definitions/UserspaceCniSpec","description":"The Userspace CNI path on an OVS-DPDK bridge. Default: not used."},"networks":{"type":"array","items":{"$ref":"#/definitions/NetworkSpec"},"description":"vhost-user networks (Multus NADs). Default: none."},"subnets":{"type":"array","items":{"$ref":"#/definitions/SubnetSpec"},"description":"Kube-OVN subnets serving DHCP to vhost-user VMs. Default: none."},"vms":{"type":"array","items":{"$ref":"#/definitions/VmSpec"},"description":"Virtink VMs. Default: none."},"perfKit":{"$ref":"#/definitions/PerfKitSpec","description":"A performance test kit: VM pairs that measure vhost-user, bridge and masquerade on this cluster (`PerfTestKit`). Default: none."}},"required":["name","nodes"],"additionalProperties":false,"description":"A whole cluster: the single model every layer is derived from. A cluster spec file holds exactly this; the cdk8s and Pulumi stacks build it from their child constructs.\n\nA spec file may also hold top-level keys that start with `x-`: they are ignored, and are the place for YAML anchors that other entries merge (`x-vm: &vm {...}`, then `- {<<: *vm, name: vm-1}`).","patternProperties":{"^x-":{"description":"An extension key: ignored, a place for YAML anchors."}}},"VersionSpec":{"type":"object","properties":{"kubelet":{"type":"string","description":"Kubelet version. Decides the CPU manager policy options available (`strict-cpu-reservation` needs 1.32 or later).","default":"1.32"},"ovs":{"type":"string","description":"Open vSwitch version on the nodes. Decides `dpdk-lcore-mask` (left out from 3.7) and userspace TSO over tunnels (3.3, 3.5). Default: the OVS of the Kube-OVN image, else '3.1' (Debian 12)."}},"additionalProperties":false,"description":"Versions of the node components."},"NodeSpec":{"type":"object","properties":{"name":{"type":"string","description":"Name of the node pool. Used for `dist/nodes/<name>/` and in diagnostics. A DNS-1123 label."},"hosts":{"type":"array","items":{"$ref":"#/definitions/HostSpec"},"description":"The Kubernetes nodes of this pool. They share the hardware described here; per-host values (such as the Kube-OVN tunnel address) go here. Default: one host named like the pool."},"topology":{"$ref":"#/definitions/TopologySpec","description":"CPUs, NUMA nodes and memory of each host of the pool."},"nics":{"type":"array","items":{"$ref":"#/definitions/NicSpec"},"description":"The physical NICs given to OVS-DPDK, one DPDK port each. Default: no physical port: VMs on this node reach only each other."},"cpus":{"$ref":"#/definitions/CpuSpec","description":"How CPUs are split between housekeeping, OVS-DPDK PMD threads and VMs. Default: derived from the topology (see `CpuSpec`)."},"hugepages":{"$ref":"#/definitions/HugepageSpec","description":"Hugepages allocated at boot. Default: 1Gi pages, enough for OVS on every NUMA node plus the VMs placed on the node, rounded up."},"ovs":{"$ref":"#/definitions/OvsSpec","description":"OVS-DPDK settings of this node. Default: derived from the topology and the NICs (see `OvsSpec`)."},"kubelet":{"$ref":"#/definitions/KubeletSpec","description":"Kubelet reservations and policies. Default: see `KubeletSpec`."},"kernel":{"$ref":"#/definitions/KernelSpec","description":"Kernel of the node and optional isolation arguments. Default: see `KernelSpec`."}},"required":["name","topology"],"additionalProperties":false,"description":"The description of one node, or of a pool of identical nodes, as a user writes it: in a cluster spec file, or as the props of `OvsDpdkNode`.\n\nEvery value is plain data (strings and numbers), so that the same words mean the same things in code and in files. Quantities are Kubernetes quantities (`1Gi`, `2048Mi`), CPU sets use the list form (`0-1,8-11`)."},"HostSpec":{"type":"object","properties":{"name":{"type":"string","description":"The Kubernetes node name (`kubernetes.io/hostname`)."},"encapIp":{"type":"string","description":"Kube-OVN path only: the tunnel endpoint address of this host with its prefix length (`ENCAP_IP` in `/opt/ovs-config/ovs-dpdk-config`), for example `192.168.0.10/20`. Must be unique in the cluster. Default: none; required on the Kube-OVN path."}},"required":["name"],"additionalProperties":false,"description":"One Kubernetes node of a pool."},"TopologySpec":{"type":"object","properties":{"architecture":{"type":"string","description":"CPU architecture as `uname -m` prints it.","default":"x86_64"},"cpuVendor":{"type":"string","enum":["intel","amd"],"description":"CPU vendor of an x86_64 host, which decides the IOMMU kernel arguments for `vfio-pci` NICs: `intel_iommu=on iommu=pt` on Intel, `iommu=pt` on AMD (whose IOMMU is on by default). Default: the `Vendor ID:` line of the `lscpu` text when it has one, else 'intel' (`intel_iommu=on` does nothing on AMD hosts)."},"uniform":{"$ref":"#/definitions/UniformTopologySpec","description":"A machine of identical NUMA nodes."},"numaNodes":{"type":"array","items":{"$ref":"#/definitions/NumaNodeSpec"},"description":"NUMA nodes described one by one, as `vhost-user-k8s facts` prints them."},"lscpu":{"type":"string","description":"The output of `lscpu -p=CPU,CORE,SOCKET,NODE` (or `lscpu -e`, or `lscpu -J -e`) of a host of the pool."},"memoryPerNumaNode":{"type":"string","description":"Memory of each NUMA node, for the `lscpu` form (which does not print it). Default: unknown: memory checks that need it are reported as warnings."}},"additionalProperties":false,"description":"The CPU and memory layout of a host. Exactly one of `uniform`, `numaNodes` or `lscpu` is given."},"UniformTopologySpec":{"type":"object","properties":{"numaNodes":{"type":"number","description":"Number of NUMA nodes."},"coresPerNumaNode":{"type":"number","description":"Physical cores per NUMA node."},"threadsPerCore":{"type":"number","description":"Hardware threads per core.","default":2},"memoryPerNumaNode":{"type":"string","description":"Memory of each NUMA node, for example `64Gi`."},"siblings":{"type":"string","enum":["split","adjacent"],"description":"How CPU numbers are given to sibling threads: `split` is the usual x86 numbering (the sibling of CPU n is n + total cores), `adjacent` numbers the threads of a core one after the other (POWER, some laptops).","default":"split"}},"required":["numaNodes","coresPerNumaNode","memoryPerNumaNode"],"additionalProperties":false,"description":"A machine built from identical NUMA nodes."},"NumaNodeSpec":{"type":"object","properties":{"id":{"type":"number","description":"NUMA node id as the kernel numbers it (ids may have gaps)."},"memory":{"type":"string","description":"Memory of the NUMA node, for example `64Gi`."},"cores":{"type":"array","items":{"$ref":"#/definitions/CoreSpec"},"description":"Physical cores, each listing the CPU ids of its hardware threads."}},"required":["id","cores"],"additionalProperties":false,"description":"One NUMA node and its cores."},"CoreSpec":{"type":"object","properties":{"socket":{"type":"number","description":"Socket (physical package) of the core.","default":0},"threads":{"type":"array","items":{"type":"number"},"description":"CPU ids of the hardware threads of the core, for example `[0, 48]`."}},"required":["threads"],"additionalProperties":false,"description":"One physical core."},"NicSpec":{"type":"object","properties":{"pci":{"type":"string","description":"PCI address, `0000:af:00.0` (the short `af:00.0` is accepted)."},"port":{"type":"string","description":"Name of the OVS DPDK port.","default":"dpdk<index>"},"numaNode":{"type":"number","description":"NUMA node the NIC is attached to (`/sys/bus/pci/devices/<pci>/numa_node`). Default: unknown, which is reported: PMD placement needs it."},"driver":{"type":"string","enum":["vfio-pci","mlx5"],"description":"Driver family: `vfio-pci` for Intel and most NICs (needs the IOMMU), or the bifurcated `mlx5` driver of Mellanox NICs (no rebinding).","default":"vfio-pci"},"virtualFunction":{"type":"boolean","description":"Whether the NIC is an SR-IOV virtual function. VFs cannot be the DPDK NIC: unicast frames not addressed to the PF or a VF are dropped.","default":false}},"required":["pci"],"additionalProperties":false,"description":"A physical NIC given to OVS-DPDK."},"CpuSpec":{"type":"object","properties":{"housekeeping":{"type":"string","description":"CPUs for the operating system and the kubelet. Default: the first physical core of each NUMA node, both threads."},"pmd":{"type":"string","description":"CPUs for OVS-DPDK PMD threads (`pmd-cpu-mask`). Default: `pmdCoresPerNumaNode` cores on every NUMA node that has a DPDK NIC or may host vhost-user VMs."},"pmdCoresPerNumaNode":{"type":"number","description":"Physical cores given to PMD threads on each NUMA node that needs them.","default":1},"lcore":{"type":"string","description":"CPUs for the non-PMD DPDK threads (`dpdk-lcore-mask`). Must be housekeeping CPUs, never PMD CPUs. Default: the first housekeeping CPU on OVS before 3.7; unset from 3.7 on, where OVS documentation advises leaving it out."}},"additionalProperties":false,"description":"How the CPUs of a node are used. Explicit sets are checked, never trusted."},"HugepageSpec":{"type":"object","properties":{"size":{"type":"string","description":"Page size, also the kernel's `default_hugepagesz`. VMs must use it.","default":"1Gi"},"pagesPerNumaNode":{"type":"number","description":"Pages allocated on each NUMA node. Default: OVS socket memory plus the hugepages of the VMs that fit on the node, rounded up to whole pages."}},"additionalProperties":false,"description":"Hugepages allocated at boot."},"OvsSpec":{"type":"object","properties":{"socketMem":{"type":"string","description":"Hugepage memory OVS takes on each NUMA node (`dpdk-socket-mem`), one entry per NUMA node in node order, as OVS writes them (MiB: `1024`). Default: 1024 (more for MTUs above 1500, as the OVS mempool needs) in whole hugepages on every NUMA node with CPUs, 0 on NUMA nodes without CPUs."},"socketLimit":{"type":"string","description":"Upper bound of OVS hugepage memory per NUMA node (`dpdk-socket-limit`). Default: equal to `socketMem`."},"tso":{"type":"boolean","description":"Userspace TCP segmentation offload (`userspace-tso-enable`). Default: true on the Userspace CNI path (flat network); false on the Kube-OVN overlay when the OVS version cannot segment tunnelled traffic."},"handlerThreads":{"type":"number","description":"`n-handler-threads`. Default: unset (OVS derives it) on hosts with up to 12 CPUs, 10 above."},"revalidatorThreads":{"type":"number","description":"`n-revalidator-threads`. Default: unset on hosts with up to 12 CPUs, 4 above."},"mtu":{"type":"number","description":"MTU of the DPDK ports, which sizes the OVS mempools per NUMA node.","default":1500},"podCpuLimit":{"type":"string","description":"CPU limit of the OVS-DPDK pod (Kube-OVN path), as a Kubernetes quantity. PMD threads busy-poll: the limit must cover every PMD CPU plus one. Default: PMD CPUs + 1."}},"additionalProperties":false,"description":"OVS-DPDK settings of a node."},"KubeletSpec":{"type":"object","properties":{"kubeReservedMemory":{"type":"string","description":"`kubeReserved.memory`.","default":"1Gi"},"systemReservedMemory":{"type":"string","description":"`systemReserved.memory`.","default":"1Gi"},"strictCpuReservation":{"type":"boolean","description":"Turn on the CPU manager option `strict-cpu-reservation`, which keeps Burstable and BestEffort pods off `reservedSystemCPUs` and so off the PMD CPUs. Needs kubelet 1.32 (alpha, the feature gate is turned on) or later. Refused on the Kube-OVN path (KUBELET013): OVS runs there in the Burstable `ovs-ovn-dpdk` pod, which the option would keep off its own PMD CPUs. Default: on the Userspace CNI path, true where the kubelet version has the option; false on Kube-OVN."},"fullPcpusOnly":{"type":"boolean","description":"Turn on the CPU manager option `full-pcpus-only`: VMs get whole physical cores, never one thread of a core shared with another VM. VMs must then ask for a multiple of the threads per core. Needs kubelet 1.23 or later. Default: true where the kubelet version has the option."},"evictionHard":{"type":"string","description":"The hard eviction threshold `memory.available`, a quantity or a percentage of node memory.","default":"100Mi"},"reservedMemory":{"type":"array","items":{"type":"string"},"description":"Memory reserved per NUMA node for the static memory manager (`reservedMemory`), one entry per NUMA node in node order. Must sum to kubeReserved + systemReserved + the eviction threshold. Default: on hosts with several NUMA nodes, kubeReserved and systemReserved split evenly in whole Mi over the NUMA nodes with memory, the first of them also taking the eviction threshold and the rest of the split (2148Mi and 2Gi for 2Gi + 2Gi + 100Mi on two nodes)."},"configPath":{"type":"string","description":"Path of the kubelet configuration file on the node.","default":"/var/lib/kubelet/config.yaml"}},"additionalProperties":false,"description":"Kubelet reservations and policies of a node."},"KernelSpec":{"type":"object","properties":{"version":{"type":"string","description":"Kernel version (`uname -r`), to choose the per-NUMA-node hugepage boot syntax (`hugepages=0:N,1:N`, kernel 5.16 and later). Default: unknown: per-node pages are set at runtime by a systemd unit."},"nohzFull":{"type":"boolean","description":"Add `nohz_full=` for the PMD and VM CPUs.","default":false},"rcuNocbs":{"type":"boolean","description":"Add `rcu_nocbs=` for the PMD and VM CPUs.","default":false}},"additionalProperties":false,"description":"Kernel of the node."},"KubeOvnSpec":{"type":"object","properties":{"version":{"type":"string","description":"Kube-OVN release. v1.10.x is what the manual guide uses; v1.15 and v1.16 are the current line. Output and rules follow the version.","default":"v1.16.2"},"tunnelType":{"type":"string","enum":["geneve","vxlan","stt"],"description":"Tunnel type of the overlay (`TUNNEL_TYPE`).","default":"geneve"},"namespace":{"type":"string","description":"Namespace of the Kube-OVN DaemonSets.","default":"kube-system"},"bondType":{"type":"string","enum":["","active-backup","balance-slb","lacp"],"description":"`BOND_TYPE` of `ovs-dpdk-config` when a node has several NICs.","default":"'' (no bond: only the first NIC is used)"},"vlanTag":{"type":"number","description":"`VLAN_TAG` of the `br-phy` internal port; 0 means untagged.","default":0},"hugepagePlaceholders":{"type":"boolean","description":"Ignored, and `true` is warned about (HUGE009): on Kube-OVN, OVS runs in the `ovs-ovn-dpdk` pod, whose own hugepages request the kubelet counts, so no placeholder pod is written; one would book the same pages twice. Kept so that older specs still load; placeholder pods are for the Userspace CNI path only. Default: no placeholder pods."}},"additionalProperties":false,"description":"The Kube-OVN OVS-DPDK path (`KubeOvnDpdk`)."},"UserspaceCniSpec":{"type":"object","properties":{"bridge":{"type":"string","description":"OVS bridge the vhost-user ports are added to.","default":"br-int"},"kubeconfig":{"type":"string","description":"Kubeconfig the plugin uses to write the `userspace/configuration-data` annotation that Virtink reads. Required in practice.","default":"/etc/cni/net.d/multus.d/multus.kubeconfig"},"logFile":{"type":"string","description":"Log file of the plugin on the node. Default: '/var/log/userspace-cni-<network>.log'."},"logLevel":{"type":"string","enum":["panic","error","warning","info","debug","verbose"],"description":"Log level of the plugin.","default":"info"},"hugepagePlaceholders":{"type":"boolean","description":"Emit Guaranteed placeholder pods that hold, in the kubelet's books, the hugepages OVS-DPDK takes on the host outside Kubernetes, so that the kubelet does not hand them to VMs.","default":true}},"additionalProperties":false,"description":"The Userspace CNI path on an OVS-DPDK `netdev` bridge (`UserspaceCni`)."},"NetworkSpec":{"type":"object","properties":{"name":{"type":"string","description":"NAD name, a DNS-1123 label. Kube-OVN: Virtink requires `ovn-dpdk`."},"namespace":{"type":"string","description":"Namespace of the NAD; VMs attach only to NADs of their own namespace.","default":"default"},"path":{"$ref":"#/definitions/NetworkPath","description":"Which CNI plugin wires the vhost-user port. Default: the only path the cluster enables."},"cidr":{"type":"string","description":"Address range of the network. With no DHCP on the network, VMs get unique, stable addresses from it through cloud-init `networkData`. Default: none: addresses are configured inside the guests."},"gateway":{"type":"string","description":"Gateway of guests with static addresses: their default route goes through it, on the first such NIC of a VM, but only on VMs without the pod network, which then owns the default route. Default: none: no route is configured."},"cniVersion":{"type":"string","description":"`cniVersion` of the CNI configuration. Default: '0.3.0' for Kube-OVN, '0.3.1' for Userspace CNI."},"bridge":{"type":"string","description":"Userspace CNI only: OVS bridge of the host side. Default: the Userspace CNI bridge (`br-int`)."}},"required":["name"],"additionalProperties":false,"description":"A Multus network that carries vhost-user NICs: one NetworkAttachmentDefinition (`VhostUserNetwork`)."},"NetworkPath":{"type":"string","enum":["kube-ovn","userspace"],"description":"The two ways a vhost-user NIC reaches OVS-DPDK."},"SubnetSpec":{"type":"object","properties":{"name":{"type":"string","description":"Subnet name (cluster-scoped); must not start with a digit."},"network":{"type":"string","description":"Name of the Kube-OVN network (NAD) the subnet serves."},"cidr":{"type":"string","description":"Address range, for example `172.18.0.0/16`."},"gateway":{"type":"string","description":"Gateway address, inside the range. Default: the first address of the range."},"excludeIps":{"type":"array","items":{"type":"string"},"description":"Addresses never handed out: single addresses or `a..b` ranges, inside the range. The gateway and the DHCP server are always added. Default: the gateway and the DHCP server address."},"natOutgoing":{"type":"boolean","description":"SNAT traffic leaving the cluster to the node address.","default":false},"mtu":{"type":"number","description":"MTU handed to guests (DHCP option `mtu`). Default: Kube-OVN's overlay default (1400 for Geneve)."},"dhcp":{"$ref":"#/definitions/DhcpOptionsSpec","description":"DHCPv4 options."}},"required":["name","network","cidr"],"additionalProperties":false,"description":"A Kube-OVN Subnet that serves DHCP to vhost-user VMs (`DhcpSubnet`)."},"DhcpOptionsSpec":{"type":"object","properties":{"serverId":{"type":"string","description":"Address of the DHCP server (`server_id`). Default: Kube-OVN's default, 169.254.0.254."},"serverMac":{"type":"string","description":"MAC address of the DHCP server (`server_mac`). Default: a stable address derived from the subnet name."},"leaseTime":{"type":"number","description":"Lease time in seconds (`lease_time`).","default":3600},"router":{"type":"string","description":"Default route handed to guests (`router`). Default: the gateway."},"dnsServers":{"type":"array","items":{"type":"string"},"description":"DNS servers (`dns_server`, written `{a;b}`). Default: none."}},"additionalProperties":false,"description":"DHCPv4 options of a subnet, typed rather than written as one string."},"VmSpec":{"type":"object","properties":{"name":{"type":"string","description":"VM name, a DNS-1123 label."},"namespace":{"type":"string","description":"Namespace of the VM; its networks must be in the same namespace.","default":"default"},"cpus":{"type":"number","description":"Dedicated vCPUs (`sockets × coresPerSocket`).","default":1},"sockets":{"type":"number","description":"Virtual sockets the vCPUs are spread over.","default":1},"memory":{"type":"string","description":"Guest memory, hugepage-backed, for example `2Gi`."},"hugepageSize":{"type":"string","description":"Hugepage size backing guest memory; must be the nodes' default size. Default: the hugepage size of the nodes."},"image":{"type":"string","description":"Container disk image with the guest's root disk.","default":"smartxworks/virtink-container-disk-ubuntu"},"podNetwork":{"type":"boolean","description":"Also attach the pod network (Virtink `bridge` binding) for management.","default":"true on the Userspace CNI path, false on Kube-OVN"},"podNetworkBinding":{"$ref":"#/definitions/PodNetworkBinding","description":"Virtink's binding of the pod network; needs `podNetwork`.","default":"bridge"},"interfaces":{"type":"array","items":{"$ref":"#/definitions/VmInterfaceSpec"},"description":"The vhost-user NICs, one per network."},"nodePool":{"type":"string","description":"Node pool the VM runs on. Default: any OVS-DPDK node pool where it fits."},"host":{"type":"string","description":"The Kubernetes node the VM must run on: a host of `nodes` (of `nodePool`, when that is given too). The VM's pool is the host's. Default: any host of its pool where it fits."},"runPolicy":{"$ref":"#/definitions/RunPolicy","description":"When Virtink starts the VM again. Virtink's own default `Once` never restarts a VM whose pod is gone: long-lived VMs want `Always`.","default":"Always"},"cloudInit":{"$ref":"#/definitions/CloudInitSpec","description":"Cloud-init of the guest. Default: none."},"labels":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra labels of the VM object. Default: none."},"annotations":{"type":"object","additionalProperties":{"type":"string"},"description":"Extra annotations of the VM object. Default: none (one annotation naming this library is always added)."}},"required":["name","memory","interfaces"],"additionalProperties":false,"description":"A Virtink VM with vhost-user NICs (`VhostUserVm`)."},"PodNetworkBinding":{"type":"string","enum":["bridge","masquerade"],"description":"How Virtink binds the pod network in the guest: `bridge` hands the pod's address to the guest (DHCP from the VM pod); `masquerade` keeps it in the pod and NATs the guest's traffic through it."},"VmInterfaceSpec":{"type":"object","properties":{"network":{"type":"string","description":"Name of the network (the NAD) the NIC attaches to."},"name":{"type":"string","description":"Interface name inside the VM spec (at most 15 characters). Default: the network name, shortened when needed."},"mac":{"type":"string","description":"MAC address of the NIC. Default: a stable locally administered address derived from the VM and network names."},"ip":{"type":"string","description":"Static address of the NIC (no DHCP on the network), inside the network's range. Default: allocated from the network's `cidr` when it has one and no DHCP subnet serves it."}},"required":["network"],"additionalProperties":false,"description":"A vhost-user NIC of a VM."},"RunPolicy":{"type":"string","enum":["Always","RerunOnFailure","Once","Manual","Halted"],"description":"When Virtink (re)starts a VM."},"CloudInitSpec":{"type":"object","properties":{"sshAuthorizedKeys":{"type":"array","items":{"type":"string"},"description":"Public SSH keys authorized for the default user. Default: none."},"password":{"type":"string","description":"Plain-text password of the default user. Refused unless `allowPlainTextPassword` is set: it ends up readable in the VM object. Default: none."},"allowPlainTextPassword":{"type":"boolean","description":"Accept `password` in plain text.","default":false},"userDataSecretName":{"type":"string","description":"Secret (key `value`) holding the whole user data instead. Default: none."},"extraUserData":{"type":"string","description":"Extra cloud-config, merged after the keys above (YAML text without the `#cloud-config` line). Default: none."}},"additionalProperties":false,"description":"Cloud-init of a VM. SSH keys come first; passwords are refused by default."},"PerfKitSpec":{"type":"object","properties":{"name":{"type":"string","description":"Name of the kit: a DNS-1123 label of at most 24 characters starting with a letter, the first word of every VM and Service name (`perf-bridge-same-node-server`).","default":"perf"},"namespace":{"type":"string","description":"Namespace of the VMs and Services. On the Kube-OVN path vhost-user VMs must be in `default`.","default":"default"},"nodes":{"type":"array","items":{"type":"string"},"description":"One or two hosts of the node pools (Kubernetes node names). Servers run on the first; the client of a cross-node pair on the second. Default: the first host of the first pool, and the next host of the cluster when there is one."},"interfaceTypes":{"type":"array","items":{"$ref":"#/definitions/PerfInterfaceType"},"description":"The interface types to measure. Default: all three: vhost-user, bridge and masquerade."},"placements":{"type":"array","items":{"$ref":"#/definitions/PerfPlacement"},"description":"The placements to measure. Default: same-node, and cross-node when the kit has two nodes."},"network":{"type":"string","description":"The vhost-user network the vhost-user pairs measure over, in the kit's namespace. Its VMs take static addresses from the top of its range (its `cidr`, or the range of the DHCP subnet serving it). Default: the only network in the kit's namespace."},"cpus":{"type":"number","description":"Dedicated vCPUs of each VM. Default: 1, as in the guide; the threads per core where the kit's pools hand out whole cores only (`full-pcpus-only`)."},"memory":{"type":"string","description":"Guest memory of each VM, hugepage-backed.","default":"1Gi"},"image":{"type":"string","description":"Container disk image of the VMs: a guest with cloud-init, systemd and apt (the measuring tools are installed from its packages).","default":"smartxworks/virtink-container-disk-ubuntu"},"run":{"$ref":"#/definitions/PerfRunSpec","description":"What the clients measure. Default: the guide's message sizes, 10 s per test."},"schedule":{"$ref":"#/definitions/PerfSchedule","description":"When the clients measure: `in-turn`, one pair after the other, or `together`, each as soon as its server answers.","default":"in-turn"},"turnMargin":{"type":"number","description":"Seconds added to each turn, for VMs that boot and install their packages at different speeds.","default":120},"console":{"$ref":"#/definitions/PerfConsoleSpec","description":"Where the guests print their results. Default: the serial console (`kubectl logs` of the VM pod) and a log file."}},"additionalProperties":false,"description":"The performance test kit (`PerfTestKit`): pairs of VMs that measure vhost-user against Virtink's `bridge` and `masquerade` bindings of the pod network, on one node and across two, with qperf and iperf3, and print their raw results on their serial consoles for `vhost-user-k8s report`.\n\nEvery VM of the kit is a VM of the cluster: dedicated CPUs and hugepages on a host of the node pools, planned and checked with the others, after them. On pools whose hugepages the planner sizes, the kit's VMs grow the pages."},"PerfInterfaceType":{"type":"string","enum":["vhost-user","bridge","masquerade"],"description":"How a VM of the kit is attached to the network it is measured over: `vhost-user` (a Multus network on OVS-DPDK), or Virtink's `bridge` and `masquerade` bindings of the pod network (the cluster's CNI)."},"PerfPlacement":{"type":"string","enum":["same-node","cross-node"],"description":"Where the two VMs of a pair run: on one node, or on two."},"PerfRunSpec":{"type":"object","properties":{"tcpMessageSizes":{"type":"array","items":{"type":"string"},"description":"TCP message sizes, as quantities (`64`, `1Ki`). Default: the guide's: 1, 64, 1Ki, 16Ki, 128Ki, 1Mi and 128Mi."},"udpMessageSizes":{"type":"array","items":{"type":"string"},"description":"UDP message sizes, at most 65507 bytes. Default: the guide's: 1, 64 and 1Ki."},"duration":{"type":"number","description":"Seconds each test runs.","default":10},"waitForPeer":{"type":"number","description":"Seconds a client waits for its server to answer (the server installs its packages first).","default":900},"serveFor":{"type":"number","description":"Seconds a server serves before it stops by itself; at least until its client is done. Default: 7200, or longer when the client's turn comes later."},"qperfPort":{"type":"number","description":"qperf's listen port.","default":19765},"iperf3Port":{"type":"number","description":"iperf3's port.","default":5201}},"additionalProperties":false,"description":"What the clients of a kit measure."},"PerfSchedule":{"type":"string","enum":["in-turn","together"],"description":"When the clients of a kit measure: `in-turn`, one pair after the other, so that no pair shares links, PMD cores or node CPUs with another while it measures (as the guide measured); `together`, each as soon as its server answers, which is faster and measures a busy cluster instead."},"PerfConsoleSpec":{"type":"object","properties":{"consoleDevice":{"type":"string","description":"The guest device the results are written to: `ttyS0` is what Virtink's `cloud-hypervisor` container prints, what `kubectl logs` shows.","default":"/dev/ttyS0"},"logFile":{"type":"string","description":"A copy of the output inside the guest.","default":"/var/log/vhost-user-k8s-perf.log"}},"additionalProperties":false,"description":"Where the guests of a kit print their results."}}};
 const schema12 = {"type":"object","properties":{"name":{"type":"string","description":"Name of the cluster, used for the manifest file (`<name>.k8s.yaml`). A DNS-1123 label."},"versions":{"$ref":"#/definitions/VersionSpec","description":"Versions of the components on the nodes; rules that depend on them say so. Default: see `VersionSpec`."},"nodes":{"type":"array","items":{"$ref":"#/definitions/NodeSpec"},"description":"Node pools running OVS-DPDK."},"kubeOvn":{"$ref":"#/definitions/KubeOvnSpec","description":"The Kube-OVN OVS-DPDK path. Exactly one of `kubeOvn` and `userspaceCni` is given. Default: not used."},"userspaceCni":{"$ref":"#/definitions/UserspaceCniSpec","description":"The Userspace CNI path on an OVS-DPDK bridge. Default: not used."},"networks":{"type":"array","items":{"$ref":"#/definitions/NetworkSpec"},"description":"vhost-user networks (Multus NADs). Default: none."},"subnets":{"type":"array","items":{"$ref":"#/definitions/SubnetSpec"},"description":"Kube-OVN subnets serving DHCP to vhost-user VMs. Default: none."},"vms":{"type":"array","items":{"$ref":"#/definitions/VmSpec"},"description":"Virtink VMs. Default: none."},"perfKit":{"$ref":"#/definitions/PerfKitSpec","description":"A performance test kit: VM pairs that measure vhost-user, bridge and masquerade on this cluster (`PerfTestKit`). Default: none."}},"required":["name","nodes"],"additionalProperties":false,"description":"A whole cluster: the single model every layer is derived from. A cluster spec file holds exactly this; the cdk8s and Pulumi stacks build it from their child constructs.\n\nA spec file may also hold top-level keys that start with `x-`: they are ignored, and are the place for YAML anchors that other entries merge (`x-vm: &vm {...}`, then `- {<<: *vm, name: vm-1}`).","patternProperties":{"^x-":{"description":"An extension key: ignored, a place for YAML anchors."}}};
 const schema13 = {"type":"object","properties":{"kubelet":{"type":"string","description":"Kubelet version. Decides the CPU manager policy options available (`strict-cpu-reservation` needs 1.32 or later).","default":"1.32"},"ovs":{"type":"string","description":"Open vSwitch version on the nodes. Decides `dpdk-lcore-mask` (left out from 3.7) and userspace TSO over tunnels (3.3, 3.5). Default: the OVS of the Kube-OVN image, else '3.1' (Debian 12)."}},"additionalProperties":false,"description":"Versions of the node components."};
@@ -2912,6 +2911,1596 @@ vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.error
 errors = vErrors.length;
 }
 validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const validateNodeSpec = validate27;
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.topology === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "topology"},message:"must have required property '"+"topology"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema14.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.hosts !== undefined){
+let data1 = data.hosts;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err4 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/definitions/HostSpec/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "name") || (key1 === "encapIp"))){
+const err5 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/definitions/HostSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+if(typeof data2.name !== "string"){
+const err6 = {instancePath:instancePath+"/hosts/" + i0+"/name",schemaPath:"#/definitions/HostSpec/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.encapIp !== undefined){
+if(typeof data2.encapIp !== "string"){
+const err7 = {instancePath:instancePath+"/hosts/" + i0+"/encapIp",schemaPath:"#/definitions/HostSpec/properties/encapIp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/hosts/" + i0,schemaPath:"#/definitions/HostSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.topology !== undefined){
+if(!(validate13(data.topology, {instancePath:instancePath+"/topology",parentData:data,parentDataProperty:"topology",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+if(data.nics !== undefined){
+let data6 = data.nics;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.pci === undefined){
+const err10 = {instancePath:instancePath+"/nics/" + i1,schemaPath:"#/definitions/NicSpec/required",keyword:"required",params:{missingProperty: "pci"},message:"must have required property '"+"pci"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!(((((key2 === "pci") || (key2 === "port")) || (key2 === "numaNode")) || (key2 === "driver")) || (key2 === "virtualFunction"))){
+const err11 = {instancePath:instancePath+"/nics/" + i1,schemaPath:"#/definitions/NicSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data7.pci !== undefined){
+if(typeof data7.pci !== "string"){
+const err12 = {instancePath:instancePath+"/nics/" + i1+"/pci",schemaPath:"#/definitions/NicSpec/properties/pci/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data7.port !== undefined){
+if(typeof data7.port !== "string"){
+const err13 = {instancePath:instancePath+"/nics/" + i1+"/port",schemaPath:"#/definitions/NicSpec/properties/port/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data7.numaNode !== undefined){
+if(!(typeof data7.numaNode == "number")){
+const err14 = {instancePath:instancePath+"/nics/" + i1+"/numaNode",schemaPath:"#/definitions/NicSpec/properties/numaNode/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data7.driver !== undefined){
+let data11 = data7.driver;
+if(typeof data11 !== "string"){
+const err15 = {instancePath:instancePath+"/nics/" + i1+"/driver",schemaPath:"#/definitions/NicSpec/properties/driver/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data11 === "vfio-pci") || (data11 === "mlx5"))){
+const err16 = {instancePath:instancePath+"/nics/" + i1+"/driver",schemaPath:"#/definitions/NicSpec/properties/driver/enum",keyword:"enum",params:{allowedValues: schema20.properties.driver.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data7.virtualFunction !== undefined){
+if(typeof data7.virtualFunction !== "boolean"){
+const err17 = {instancePath:instancePath+"/nics/" + i1+"/virtualFunction",schemaPath:"#/definitions/NicSpec/properties/virtualFunction/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/nics/" + i1,schemaPath:"#/definitions/NicSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/nics",schemaPath:"#/properties/nics/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.cpus !== undefined){
+let data13 = data.cpus;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
+if(!((((key3 === "housekeeping") || (key3 === "pmd")) || (key3 === "pmdCoresPerNumaNode")) || (key3 === "lcore"))){
+const err20 = {instancePath:instancePath+"/cpus",schemaPath:"#/definitions/CpuSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data13.housekeeping !== undefined){
+if(typeof data13.housekeeping !== "string"){
+const err21 = {instancePath:instancePath+"/cpus/housekeeping",schemaPath:"#/definitions/CpuSpec/properties/housekeeping/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data13.pmd !== undefined){
+if(typeof data13.pmd !== "string"){
+const err22 = {instancePath:instancePath+"/cpus/pmd",schemaPath:"#/definitions/CpuSpec/properties/pmd/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data13.pmdCoresPerNumaNode !== undefined){
+if(!(typeof data13.pmdCoresPerNumaNode == "number")){
+const err23 = {instancePath:instancePath+"/cpus/pmdCoresPerNumaNode",schemaPath:"#/definitions/CpuSpec/properties/pmdCoresPerNumaNode/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data13.lcore !== undefined){
+if(typeof data13.lcore !== "string"){
+const err24 = {instancePath:instancePath+"/cpus/lcore",schemaPath:"#/definitions/CpuSpec/properties/lcore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/cpus",schemaPath:"#/definitions/CpuSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.hugepages !== undefined){
+let data18 = data.hugepages;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key4 in data18){
+if(!((key4 === "size") || (key4 === "pagesPerNumaNode"))){
+const err26 = {instancePath:instancePath+"/hugepages",schemaPath:"#/definitions/HugepageSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data18.size !== undefined){
+if(typeof data18.size !== "string"){
+const err27 = {instancePath:instancePath+"/hugepages/size",schemaPath:"#/definitions/HugepageSpec/properties/size/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data18.pagesPerNumaNode !== undefined){
+if(!(typeof data18.pagesPerNumaNode == "number")){
+const err28 = {instancePath:instancePath+"/hugepages/pagesPerNumaNode",schemaPath:"#/definitions/HugepageSpec/properties/pagesPerNumaNode/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/hugepages",schemaPath:"#/definitions/HugepageSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.ovs !== undefined){
+let data21 = data.ovs;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!(((((((key5 === "socketMem") || (key5 === "socketLimit")) || (key5 === "tso")) || (key5 === "handlerThreads")) || (key5 === "revalidatorThreads")) || (key5 === "mtu")) || (key5 === "podCpuLimit"))){
+const err30 = {instancePath:instancePath+"/ovs",schemaPath:"#/definitions/OvsSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data21.socketMem !== undefined){
+if(typeof data21.socketMem !== "string"){
+const err31 = {instancePath:instancePath+"/ovs/socketMem",schemaPath:"#/definitions/OvsSpec/properties/socketMem/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data21.socketLimit !== undefined){
+if(typeof data21.socketLimit !== "string"){
+const err32 = {instancePath:instancePath+"/ovs/socketLimit",schemaPath:"#/definitions/OvsSpec/properties/socketLimit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data21.tso !== undefined){
+if(typeof data21.tso !== "boolean"){
+const err33 = {instancePath:instancePath+"/ovs/tso",schemaPath:"#/definitions/OvsSpec/properties/tso/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data21.handlerThreads !== undefined){
+if(!(typeof data21.handlerThreads == "number")){
+const err34 = {instancePath:instancePath+"/ovs/handlerThreads",schemaPath:"#/definitions/OvsSpec/properties/handlerThreads/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data21.revalidatorThreads !== undefined){
+if(!(typeof data21.revalidatorThreads == "number")){
+const err35 = {instancePath:instancePath+"/ovs/revalidatorThreads",schemaPath:"#/definitions/OvsSpec/properties/revalidatorThreads/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data21.mtu !== undefined){
+if(!(typeof data21.mtu == "number")){
+const err36 = {instancePath:instancePath+"/ovs/mtu",schemaPath:"#/definitions/OvsSpec/properties/mtu/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data21.podCpuLimit !== undefined){
+if(typeof data21.podCpuLimit !== "string"){
+const err37 = {instancePath:instancePath+"/ovs/podCpuLimit",schemaPath:"#/definitions/OvsSpec/properties/podCpuLimit/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/ovs",schemaPath:"#/definitions/OvsSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.kubelet !== undefined){
+let data29 = data.kubelet;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key6 in data29){
+if(!(((((((key6 === "kubeReservedMemory") || (key6 === "systemReservedMemory")) || (key6 === "strictCpuReservation")) || (key6 === "fullPcpusOnly")) || (key6 === "evictionHard")) || (key6 === "reservedMemory")) || (key6 === "configPath"))){
+const err39 = {instancePath:instancePath+"/kubelet",schemaPath:"#/definitions/KubeletSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data29.kubeReservedMemory !== undefined){
+if(typeof data29.kubeReservedMemory !== "string"){
+const err40 = {instancePath:instancePath+"/kubelet/kubeReservedMemory",schemaPath:"#/definitions/KubeletSpec/properties/kubeReservedMemory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data29.systemReservedMemory !== undefined){
+if(typeof data29.systemReservedMemory !== "string"){
+const err41 = {instancePath:instancePath+"/kubelet/systemReservedMemory",schemaPath:"#/definitions/KubeletSpec/properties/systemReservedMemory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data29.strictCpuReservation !== undefined){
+if(typeof data29.strictCpuReservation !== "boolean"){
+const err42 = {instancePath:instancePath+"/kubelet/strictCpuReservation",schemaPath:"#/definitions/KubeletSpec/properties/strictCpuReservation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data29.fullPcpusOnly !== undefined){
+if(typeof data29.fullPcpusOnly !== "boolean"){
+const err43 = {instancePath:instancePath+"/kubelet/fullPcpusOnly",schemaPath:"#/definitions/KubeletSpec/properties/fullPcpusOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data29.evictionHard !== undefined){
+if(typeof data29.evictionHard !== "string"){
+const err44 = {instancePath:instancePath+"/kubelet/evictionHard",schemaPath:"#/definitions/KubeletSpec/properties/evictionHard/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data29.reservedMemory !== undefined){
+let data35 = data29.reservedMemory;
+if(Array.isArray(data35)){
+const len2 = data35.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data35[i2] !== "string"){
+const err45 = {instancePath:instancePath+"/kubelet/reservedMemory/" + i2,schemaPath:"#/definitions/KubeletSpec/properties/reservedMemory/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/kubelet/reservedMemory",schemaPath:"#/definitions/KubeletSpec/properties/reservedMemory/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data29.configPath !== undefined){
+if(typeof data29.configPath !== "string"){
+const err47 = {instancePath:instancePath+"/kubelet/configPath",schemaPath:"#/definitions/KubeletSpec/properties/configPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/kubelet",schemaPath:"#/definitions/KubeletSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.kernel !== undefined){
+let data38 = data.kernel;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key7 in data38){
+if(!(((key7 === "version") || (key7 === "nohzFull")) || (key7 === "rcuNocbs"))){
+const err49 = {instancePath:instancePath+"/kernel",schemaPath:"#/definitions/KernelSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data38.version !== undefined){
+if(typeof data38.version !== "string"){
+const err50 = {instancePath:instancePath+"/kernel/version",schemaPath:"#/definitions/KernelSpec/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data38.nohzFull !== undefined){
+if(typeof data38.nohzFull !== "boolean"){
+const err51 = {instancePath:instancePath+"/kernel/nohzFull",schemaPath:"#/definitions/KernelSpec/properties/nohzFull/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data38.rcuNocbs !== undefined){
+if(typeof data38.rcuNocbs !== "boolean"){
+const err52 = {instancePath:instancePath+"/kernel/rcuNocbs",schemaPath:"#/definitions/KernelSpec/properties/rcuNocbs/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/kernel",schemaPath:"#/definitions/KernelSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+export const validateNetworkSpec = validate29;
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "name") || (key0 === "namespace")) || (key0 === "path")) || (key0 === "cidr")) || (key0 === "gateway")) || (key0 === "cniVersion")) || (key0 === "bridge"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.namespace !== undefined){
+if(typeof data.namespace !== "string"){
+const err3 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data2 = data.path;
+if(typeof data2 !== "string"){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/NetworkPath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((data2 === "kube-ovn") || (data2 === "userspace"))){
+const err5 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/NetworkPath/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.cidr !== undefined){
+if(typeof data.cidr !== "string"){
+const err6 = {instancePath:instancePath+"/cidr",schemaPath:"#/properties/cidr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gateway !== undefined){
+if(typeof data.gateway !== "string"){
+const err7 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.cniVersion !== undefined){
+if(typeof data.cniVersion !== "string"){
+const err8 = {instancePath:instancePath+"/cniVersion",schemaPath:"#/properties/cniVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.bridge !== undefined){
+if(typeof data.bridge !== "string"){
+const err9 = {instancePath:instancePath+"/bridge",schemaPath:"#/properties/bridge/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+export const validateSubnetSpec = validate30;
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.network === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "network"},message:"must have required property '"+"network"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.cidr === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cidr"},message:"must have required property '"+"cidr"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "name") || (key0 === "network")) || (key0 === "cidr")) || (key0 === "gateway")) || (key0 === "excludeIps")) || (key0 === "natOutgoing")) || (key0 === "mtu")) || (key0 === "dhcp"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.network !== undefined){
+if(typeof data.network !== "string"){
+const err5 = {instancePath:instancePath+"/network",schemaPath:"#/properties/network/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.cidr !== undefined){
+if(typeof data.cidr !== "string"){
+const err6 = {instancePath:instancePath+"/cidr",schemaPath:"#/properties/cidr/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gateway !== undefined){
+if(typeof data.gateway !== "string"){
+const err7 = {instancePath:instancePath+"/gateway",schemaPath:"#/properties/gateway/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.excludeIps !== undefined){
+let data4 = data.excludeIps;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data4[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/excludeIps/" + i0,schemaPath:"#/properties/excludeIps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/excludeIps",schemaPath:"#/properties/excludeIps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.natOutgoing !== undefined){
+if(typeof data.natOutgoing !== "boolean"){
+const err10 = {instancePath:instancePath+"/natOutgoing",schemaPath:"#/properties/natOutgoing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.mtu !== undefined){
+if(!(typeof data.mtu == "number")){
+const err11 = {instancePath:instancePath+"/mtu",schemaPath:"#/properties/mtu/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.dhcp !== undefined){
+let data8 = data.dhcp;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+if(!(((((key1 === "serverId") || (key1 === "serverMac")) || (key1 === "leaseTime")) || (key1 === "router")) || (key1 === "dnsServers"))){
+const err12 = {instancePath:instancePath+"/dhcp",schemaPath:"#/definitions/DhcpOptionsSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data8.serverId !== undefined){
+if(typeof data8.serverId !== "string"){
+const err13 = {instancePath:instancePath+"/dhcp/serverId",schemaPath:"#/definitions/DhcpOptionsSpec/properties/serverId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data8.serverMac !== undefined){
+if(typeof data8.serverMac !== "string"){
+const err14 = {instancePath:instancePath+"/dhcp/serverMac",schemaPath:"#/definitions/DhcpOptionsSpec/properties/serverMac/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data8.leaseTime !== undefined){
+if(!(typeof data8.leaseTime == "number")){
+const err15 = {instancePath:instancePath+"/dhcp/leaseTime",schemaPath:"#/definitions/DhcpOptionsSpec/properties/leaseTime/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data8.router !== undefined){
+if(typeof data8.router !== "string"){
+const err16 = {instancePath:instancePath+"/dhcp/router",schemaPath:"#/definitions/DhcpOptionsSpec/properties/router/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data8.dnsServers !== undefined){
+let data13 = data8.dnsServers;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data13[i1] !== "string"){
+const err17 = {instancePath:instancePath+"/dhcp/dnsServers/" + i1,schemaPath:"#/definitions/DhcpOptionsSpec/properties/dnsServers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/dhcp/dnsServers",schemaPath:"#/definitions/DhcpOptionsSpec/properties/dnsServers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/dhcp",schemaPath:"#/definitions/DhcpOptionsSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
+export const validateVmSpec = validate31;
+
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.memory === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.interfaces === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "interfaces"},message:"must have required property '"+"interfaces"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema32.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.namespace !== undefined){
+if(typeof data.namespace !== "string"){
+const err5 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.cpus !== undefined){
+if(!(typeof data.cpus == "number")){
+const err6 = {instancePath:instancePath+"/cpus",schemaPath:"#/properties/cpus/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.sockets !== undefined){
+if(!(typeof data.sockets == "number")){
+const err7 = {instancePath:instancePath+"/sockets",schemaPath:"#/properties/sockets/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.memory !== undefined){
+if(typeof data.memory !== "string"){
+const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.hugepageSize !== undefined){
+if(typeof data.hugepageSize !== "string"){
+const err9 = {instancePath:instancePath+"/hugepageSize",schemaPath:"#/properties/hugepageSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+if(typeof data.image !== "string"){
+const err10 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.podNetwork !== undefined){
+if(typeof data.podNetwork !== "boolean"){
+const err11 = {instancePath:instancePath+"/podNetwork",schemaPath:"#/properties/podNetwork/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.podNetworkBinding !== undefined){
+let data8 = data.podNetworkBinding;
+if(typeof data8 !== "string"){
+const err12 = {instancePath:instancePath+"/podNetworkBinding",schemaPath:"#/definitions/PodNetworkBinding/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!((data8 === "bridge") || (data8 === "masquerade"))){
+const err13 = {instancePath:instancePath+"/podNetworkBinding",schemaPath:"#/definitions/PodNetworkBinding/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.interfaces !== undefined){
+let data9 = data.interfaces;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.network === undefined){
+const err14 = {instancePath:instancePath+"/interfaces/" + i0,schemaPath:"#/definitions/VmInterfaceSpec/required",keyword:"required",params:{missingProperty: "network"},message:"must have required property '"+"network"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!((((key1 === "network") || (key1 === "name")) || (key1 === "mac")) || (key1 === "ip"))){
+const err15 = {instancePath:instancePath+"/interfaces/" + i0,schemaPath:"#/definitions/VmInterfaceSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data10.network !== undefined){
+if(typeof data10.network !== "string"){
+const err16 = {instancePath:instancePath+"/interfaces/" + i0+"/network",schemaPath:"#/definitions/VmInterfaceSpec/properties/network/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data10.name !== undefined){
+if(typeof data10.name !== "string"){
+const err17 = {instancePath:instancePath+"/interfaces/" + i0+"/name",schemaPath:"#/definitions/VmInterfaceSpec/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data10.mac !== undefined){
+if(typeof data10.mac !== "string"){
+const err18 = {instancePath:instancePath+"/interfaces/" + i0+"/mac",schemaPath:"#/definitions/VmInterfaceSpec/properties/mac/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data10.ip !== undefined){
+if(typeof data10.ip !== "string"){
+const err19 = {instancePath:instancePath+"/interfaces/" + i0+"/ip",schemaPath:"#/definitions/VmInterfaceSpec/properties/ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/interfaces/" + i0,schemaPath:"#/definitions/VmInterfaceSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/interfaces",schemaPath:"#/properties/interfaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.nodePool !== undefined){
+if(typeof data.nodePool !== "string"){
+const err22 = {instancePath:instancePath+"/nodePool",schemaPath:"#/properties/nodePool/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.host !== undefined){
+if(typeof data.host !== "string"){
+const err23 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.runPolicy !== undefined){
+let data17 = data.runPolicy;
+if(typeof data17 !== "string"){
+const err24 = {instancePath:instancePath+"/runPolicy",schemaPath:"#/definitions/RunPolicy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!(((((data17 === "Always") || (data17 === "RerunOnFailure")) || (data17 === "Once")) || (data17 === "Manual")) || (data17 === "Halted"))){
+const err25 = {instancePath:instancePath+"/runPolicy",schemaPath:"#/definitions/RunPolicy/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.cloudInit !== undefined){
+let data18 = data.cloudInit;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key2 in data18){
+if(!(((((key2 === "sshAuthorizedKeys") || (key2 === "password")) || (key2 === "allowPlainTextPassword")) || (key2 === "userDataSecretName")) || (key2 === "extraUserData"))){
+const err26 = {instancePath:instancePath+"/cloudInit",schemaPath:"#/definitions/CloudInitSpec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data18.sshAuthorizedKeys !== undefined){
+let data19 = data18.sshAuthorizedKeys;
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data19[i1] !== "string"){
+const err27 = {instancePath:instancePath+"/cloudInit/sshAuthorizedKeys/" + i1,schemaPath:"#/definitions/CloudInitSpec/properties/sshAuthorizedKeys/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/cloudInit/sshAuthorizedKeys",schemaPath:"#/definitions/CloudInitSpec/properties/sshAuthorizedKeys/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data18.password !== undefined){
+if(typeof data18.password !== "string"){
+const err29 = {instancePath:instancePath+"/cloudInit/password",schemaPath:"#/definitions/CloudInitSpec/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data18.allowPlainTextPassword !== undefined){
+if(typeof data18.allowPlainTextPassword !== "boolean"){
+const err30 = {instancePath:instancePath+"/cloudInit/allowPlainTextPassword",schemaPath:"#/definitions/CloudInitSpec/properties/allowPlainTextPassword/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data18.userDataSecretName !== undefined){
+if(typeof data18.userDataSecretName !== "string"){
+const err31 = {instancePath:instancePath+"/cloudInit/userDataSecretName",schemaPath:"#/definitions/CloudInitSpec/properties/userDataSecretName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data18.extraUserData !== undefined){
+if(typeof data18.extraUserData !== "string"){
+const err32 = {instancePath:instancePath+"/cloudInit/extraUserData",schemaPath:"#/definitions/CloudInitSpec/properties/extraUserData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/cloudInit",schemaPath:"#/definitions/CloudInitSpec/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data25 = data.labels;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key3 in data25){
+if(typeof data25[key3] !== "string"){
+const err34 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data27 = data.annotations;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key4 in data27){
+if(typeof data27[key4] !== "string"){
+const err36 = {instancePath:instancePath+"/annotations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate31.errors = vErrors;
 return errors === 0;
 }
 

@@ -1,5 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import { validate } from './schema-validator.generated';
+import {
+  validate, validateNetworkSpec, validateNodeSpec, validateSubnetSpec, validateVmSpec,
+} from './schema-validator.generated';
+import { ClusterSection } from './sections';
 
 /** A check of a value against the spec files' JSON Schema. @internal */
 export interface SchemaValidator {
@@ -19,3 +22,20 @@ export interface SchemaValidator {
  * @internal
  */
 export const validateSpecSchema: SchemaValidator = validate;
+
+/**
+ * Checks one entry of an array section (`nodes[i]`, `networks[i]`,
+ * `subnets[i]`, `vms[i]`) against its definition in the same schema, with
+ * the same options, for a value that is not inside a spec: an entry passes
+ * exactly when a spec that is otherwise right and holds it passes (the schema
+ * constrains the entries of a section through their definition only). The
+ * errors of a failed check have paths from the entry, not from a spec.
+ *
+ * @internal
+ */
+export const validateEntrySchema: Readonly<Partial<Record<ClusterSection, SchemaValidator>>> = {
+  nodes: validateNodeSpec,
+  networks: validateNetworkSpec,
+  subnets: validateSubnetSpec,
+  vms: validateVmSpec,
+};
