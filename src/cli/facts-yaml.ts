@@ -14,15 +14,26 @@ export interface FactsYamlOptions {
    * @default - left out: the spec then assumes Intel
    */
   readonly cpuVendor?: 'intel' | 'amd';
+
+  /**
+   * Kernel release of the host (`uname -r`).
+   *
+   * @default - left out: the spec then treats the kernel as unknown
+   */
+  readonly kernelVersion?: string;
 }
 
 /**
- * The `topology:` and `nics:` of a node pool, as YAML ready to paste into a
+ * The `topology:`, `nics:` and `kernel:` of a node pool, as YAML ready to paste into a
  * spec file under `nodes[i]`: cores one per line, PCI addresses quoted, and
  * a comment over each NIC with its interface name, vendor and kernel driver.
  */
 export function renderFacts(host: HostTopology, options: FactsYamlOptions): string {
-  const doc = new Document({ topology: topologySpec(host, options), nics: nicSpecs(host) });
+  const doc = new Document({
+    topology: topologySpec(host, options),
+    nics: nicSpecs(host),
+    ...(options.kernelVersion !== undefined && { kernel: { version: options.kernelVersion } }),
+  });
   doc.commentBefore = header(host, options);
 
   const numaNodes = doc.getIn(['topology', 'numaNodes']) as YAMLSeq<YAMLMap>;
@@ -69,7 +80,7 @@ function header(host: HostTopology, options: FactsYamlOptions): string {
     ` ${host.architecture}: ${plural(host.numaNodes.length, 'NUMA node')}, `
       + `${plural(cores, 'core')}, ${plural(host.cpus().size, 'CPU')}, `
       + `up to ${plural(host.threadsPerCore, 'thread')} per core.`,
-    ' Paste `topology` and `nics` under a node pool of a spec (nodes[i]), and keep in',
+    ' Paste `topology`, `nics` and `kernel` under a node pool of a spec (nodes[i]), and keep in',
     ' `nics` only the NICs given to OVS-DPDK. Hosts of one pool must be identical.',
   ].join('\n');
 }

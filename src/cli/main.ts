@@ -95,14 +95,17 @@ function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       exit(runReport(logs, options, io)));
 
   program.command('facts')
-    .description('print the topology of this machine (NUMA nodes, cores, memory, NICs) as '
-      + 'the YAML of a node pool\'s topology and nics')
+    .description('print the topology of this machine (NUMA nodes, cores, memory, NICs) '
+      + 'and its kernel as the YAML of a node pool\'s topology, nics and kernel')
     .option('--sysfs <dir>', 'the folder sysfs is mounted on', '/sys')
     .option('--cpuinfo <file>', 'the file that names the CPU vendor', '/proc/cpuinfo')
+    .option('--osrelease <file>', 'the file that holds the kernel release',
+      '/proc/sys/kernel/osrelease')
     .option('--architecture <arch>', 'the CPU architecture, as uname -m prints it '
       + '(default: this machine\'s)')
-    .action((options: { sysfs: string; cpuinfo: string; architecture?: string }) =>
-      exit(runFacts(options, io)));
+    .action((options: {
+      sysfs: string; cpuinfo: string; osrelease: string; architecture?: string;
+    }) => exit(runFacts(options, io)));
 
   program.command('example')
     .description('print the built-in example spec, to start your own')

@@ -52,6 +52,19 @@ describe('vhost-user-k8s facts', () => {
       + 'be the DPDK NIC\n');
   });
 
+  test('takes the kernel release from osrelease', async () => {
+    const osrelease = join(work, 'osrelease');
+    writeFileSync(osrelease, '6.1.0-27-amd64\n');
+    const run = await facts('--cpuinfo', intel, '--osrelease', osrelease);
+    expect(parse(run.stdout).kernel).toEqual({ version: '6.1.0-27-amd64' });
+    expect(run.stdout).toContain(`from ${sysfs}, ${intel} and ${osrelease}.`);
+  });
+
+  test('leaves the kernel out when osrelease is missing', async () => {
+    const run = await facts('--osrelease', join(work, 'none'));
+    expect(parse(run.stdout).kernel).toBeUndefined();
+  });
+
   test('takes the CPU vendor of an x86_64 host from cpuinfo', async () => {
     expect(parse((await facts('--cpuinfo', intel)).stdout).topology.cpuVendor).toBe('intel');
   });
@@ -67,11 +80,14 @@ describe('vhost-user-k8s facts', () => {
   });
 
   test('prints a node pool that checks clean when pasted into a spec', async () => {
-    const { topology, nics } = parse((await facts('--cpuinfo', intel)).stdout);
+    const osrelease = join(work, 'osrelease-pasted');
+    writeFileSync(osrelease, '6.1.0-27-amd64\n');
+    const { topology, nics, kernel } = parse((await facts('--cpuinfo', intel,
+      '--osrelease', osrelease)).stdout);
     const spec = {
       name: 'pasted',
       userspaceCni: {},
-      nodes: [{ name: 'dpdk', topology, nics: [nics[1]] }],
+      nodes: [{ name: 'dpdk', topology, nics: [nics[1]], kernel }],
     };
     const run = await runCli(['check', '-'], { stdin: stringify(spec) });
     expect([run.code, run.stdout]).toEqual([0, '<stdin>: no problems\n']);

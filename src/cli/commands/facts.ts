@@ -22,6 +22,13 @@ export interface FactsOptions {
   readonly cpuinfo?: string;
 
   /**
+   * The file that holds the kernel release, as `uname -r` prints it.
+   *
+   * @default '/proc/sys/kernel/osrelease'
+   */
+  readonly osrelease?: string;
+
+  /**
    * CPU architecture as `uname -m` prints it; sysfs does not record it.
    *
    * @default - `os.machine()`, the architecture of this machine
@@ -31,7 +38,8 @@ export interface FactsOptions {
 
 /**
  * Prints the topology of the machine it runs on (NUMA nodes, cores,
- * threads, memory, NICs) as the YAML of a node pool's `topology` and `nics`.
+ * threads, memory, NICs) and its kernel release as the YAML of a node pool's
+ * `topology`, `nics` and `kernel`.
  *
  * @throws CliFailure when sysfs cannot be read as a topology
  */
@@ -50,12 +58,30 @@ export function runFacts(options: FactsOptions, io: CliIo): ExitCodeValue {
     throw e;
   }
 
+  const osrelease = options.osrelease ?? '/proc/sys/kernel/osrelease';
   const cpuVendor = architecture === 'x86_64' ? readCpuVendor(cpuinfo) : undefined;
+  const kernelVersion = readOptional(osrelease)?.trim() || undefined;
+  const sources = [sysfs, ...cpuVendor === undefined ? [] : [cpuinfo],
+    ...kernelVersion === undefined ? [] : [osrelease]];
   io.stdout(renderFacts(host, {
-    source: cpuVendor === undefined ? sysfs : `${sysfs} and ${cpuinfo}`,
+    source: sources.length < 3 ? sources.join(' and ')
+      : `${sources.slice(0, -1).join(', ')} and ${sources[sources.length - 1]}`,
     ...(cpuVendor !== undefined && { cpuVendor }),
+    ...(kernelVersion !== undefined && { kernelVersion }),
   }));
   return ExitCode.OK;
+}
+
+/** The text of a file, or undefined when there is none. */
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw new CliFailure(`cannot read ${file}: ${describeFsError(e)}`);
+  }
 }
 
 /**
@@ -63,15 +89,7 @@ export function runFacts(options: FactsOptions, io: CliIo): ExitCodeValue {
  * file, leaves the vendor out.
  */
 function readCpuVendor(cpuinfo: string): 'intel' | 'amd' | undefined {
-  let text: string;
-  try {
-    text = readFileSync(cpuinfo, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw new CliFailure(`cannot read ${cpuinfo}: ${describeFsError(e)}`);
-  }
-  const vendor = /^vendor_id\s*:\s*(\S+)/m.exec(text)?.[1];
+  const text = readOptional(cpuinfo);
+  const vendor = text === undefined ? undefined : /^vendor_id\s*:\s*(\S+)/m.exec(text)?.[1];
   return vendor === 'GenuineIntel' ? 'intel' : vendor === 'AuthenticAMD' ? 'amd' : undefined;
 }
