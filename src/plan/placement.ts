@@ -202,9 +202,9 @@ export function placeVms(
     return { ...vm, placement };
   });
   warnPreviewSizedPools(pools, placed, findings);
-  warnFullHosts(pools.map((pool) => ({
-    pool, full: fullHosts(bins.get(pool.name) as NumaBin[], pool.hosts),
-  })), findings);
+  for (const pool of pools) {
+    warnFullHosts(pool, fullHosts(bins.get(pool.name) as NumaBin[], pool.hosts), findings);
+  }
 
   return {
     vms: placed,

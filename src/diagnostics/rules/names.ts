@@ -72,8 +72,16 @@ export function subdomainProblem(name: string): string {
   return labelProblem(part);
 }
 
-/** `"a", "b" and "c"`: a list for a message. */
-export function quoteList(items: readonly string[]): string {
+/**
+ * `"a", "b" and "c"`: a list for a message.
+ *
+ * @param most how many items to name, the rest counted: `"a", "b" and 3 more`
+ */
+export function quoteList(items: readonly string[], most = Infinity): string {
+  if (items.length > most) {
+    const named = items.slice(0, most).map((item) => JSON.stringify(item));
+    return `${named.join(', ')} and ${items.length - most} more`;
+  }
   const quoted = items.map((item) => JSON.stringify(item));
   if (quoted.length <= 1) {
     return quoted.join('');

@@ -134,16 +134,11 @@ export function warnPreviewSizedPools(
     if (free.length === 0 || (!pinned && sizes < 2)) {
       continue;
     }
-    const names = free.slice(0, 3).map((vm) => vm.name);
-    const listed = free.length > names.length
-      ? `${names.map((name) => JSON.stringify(name)).join(', ')} and `
-        + `${free.length - names.length} more`
-      : quoteList(names);
     findings.warn('VM027', {
       path: `nodes[${pool.index}].hugepages`,
       message: `node pool ${pool.name} gets the hugepages that the preview's placement of `
         + 'its VMs takes, with none to spare, but the scheduler places '
-        + `${free.length} of them as it likes (${listed}): `
+        + `${free.length} of them as it likes (${quoteList(free.map((vm) => vm.name), 3)}): `
         + (pinned ? 'one may take the room of a VM pinned to its host'
           : 'VMs of different sizes packed otherwise can leave one without room'),
       hint: "pin those VMs with `host` to the preview's hosts (see PLAN.md), or give "
@@ -163,26 +158,20 @@ export function warnPreviewSizedPools(
  * restart (kubernetes/kubernetes#141196).
  */
 export function warnFullHosts(
-  pools: ReadonlyArray<{ readonly pool: SizedPoolView; readonly full: readonly string[] }>,
-  findings: Findings,
+  pool: SizedPoolView, full: readonly string[], findings: Findings,
 ): void {
-  for (const { pool, full } of pools) {
-    if (full.length === 0) {
-      continue;
-    }
-    const hosts = full.length > 3
-      ? `${full.slice(0, 3).map((h) => JSON.stringify(h)).join(', ')} and ${full.length - 3} more`
-      : quoteList(full);
-    findings.warn('VM028', {
-      path: `nodes[${pool.index}].cpus`,
-      message: `the preview gives every VM CPU of host(s) ${hosts} of node pool `
-        + `${pool.name} to VMs, and leaves none for the pods of the kubelet's shared pool, `
-        + 'which request CPU too: the scheduler refuses the last VM placed there',
-      hint: 'leave a core of each host to the shared pool: fewer or smaller VMs on the pool, '
-        + 'or more hosts',
-      upstream: 'Insufficient cpu',
-    });
+  if (full.length === 0) {
+    return;
   }
+  findings.warn('VM028', {
+    path: `nodes[${pool.index}].cpus`,
+    message: `the preview gives every VM CPU of host(s) ${quoteList(full, 3)} of node pool `
+      + `${pool.name} to VMs, and leaves none for the pods of the kubelet's shared pool, `
+      + 'which request CPU too: the scheduler refuses the last VM placed there',
+    hint: 'leave a core of each host to the shared pool: fewer or smaller VMs on the pool, '
+      + 'or more hosts',
+    upstream: 'Insufficient cpu',
+  });
 }
 
 /**
