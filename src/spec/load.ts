@@ -1,9 +1,8 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import type { ErrorObject } from 'ajv';
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ClusterSpec } from './cluster';
-import { knownKeysAt, nearestKey } from './nearest-key';
+import { knownSpecKeysAt, nearestKey } from './nearest-key';
+import { pointerSegments, specPath, valueAt } from './pointer';
 import { validateSpecSchema } from './schema-validator';
 import { pairOf, resolved } from './yaml-merge';
 import { syntaxFinding } from './yaml-syntax';
@@ -17,13 +16,7 @@ export interface LoadedSpec {
   readonly diagnostics: Diagnostic[];
 }
 
-/** The JSON Schema of spec files (`schema/cluster-spec.schema.json`). */
-export function clusterSpecSchema(): object {
-  const file = join(__dirname, '..', '..', 'schema', 'cluster-spec.schema.json');
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-let schemaRead: object | undefined;
+export { clusterSpecSchema } from './schema-file';
 
 /**
  * Reads a cluster spec from YAML (or JSON) text. Syntax errors, unknown
@@ -100,13 +93,6 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** The value at a JSON pointer's segments. */
-function valueAt(data: unknown, segments: readonly string[]): unknown {
-  return segments.reduce<unknown>((node, segment) =>
-    (node !== null && typeof node === 'object'
-      ? (node as Record<string, unknown>)[segment] : undefined), data);
-}
-
 /** `anyOf`/`oneOf` summaries repeat the errors of their branches. */
 function isUseful(e: ErrorObject): boolean {
   return e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if';
@@ -117,7 +103,7 @@ function schemaFinding(
   data: unknown,
   where: (segments: string[]) => SourceLocation | undefined,
 ): Diagnostic {
-  const segments = e.instancePath.split('/').slice(1).map(unescapePointer);
+  const segments = pointerSegments(e.instancePath);
   const value = shown(valueAt(data, segments));
   const path = specPath(segments);
   const base = { severity: 'error' as const, path };
@@ -126,8 +112,7 @@ function schemaFinding(
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
       const field = path ? `${path}.${key}` : key;
-      schemaRead ??= clusterSpecSchema();
-      const meant = nearestKey(key, knownKeysAt(schemaRead, segments));
+      const meant = nearestKey(key, knownSpecKeysAt(segments));
       return {
         ...base,
         code: 'FILE002',
@@ -167,17 +152,7 @@ function schemaFinding(
   }
 }
 
-/** `nodes/0/ovs` → `nodes[0].ovs`. */
-function specPath(segments: string[]): string {
-  return segments
-    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
-}
-
-function unescapePointer(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
+/** Where in the file the value at the segments is written, when it is. */
 function locate(
   doc: Document,
   segments: string[],

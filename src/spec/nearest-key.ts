@@ -1,4 +1,6 @@
 import { distance } from 'fastest-levenshtein';
+import { valueAt } from './pointer';
+import { clusterSpecSchema } from './schema-file';
 
 /**
  * The known key a misspelt one most likely meant: the same word in another
@@ -69,8 +71,17 @@ export function knownKeysAt(schema: object, segments: readonly string[]): string
 
 /** The schema a `#/definitions/Name` reference names. */
 function refTarget(root: SchemaNode, ref: string): SchemaNode | undefined {
-  const segments = ref.replace(/^#\//, '').split('/');
-  return segments.reduce<unknown>((node, segment) =>
-    (node !== null && typeof node === 'object'
-      ? (node as Record<string, unknown>)[segment] : undefined), root) as SchemaNode;
+  return valueAt(root, ref.replace(/^#\//, '').split('/')) as SchemaNode | undefined;
+}
+
+let specSchema: object | undefined;
+
+/**
+ * {@link knownKeysAt} in the schema of spec files, read once.
+ *
+ * @internal
+ */
+export function knownSpecKeysAt(segments: readonly string[]): string[] {
+  specSchema ??= clusterSpecSchema();
+  return knownKeysAt(specSchema, segments);
 }

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { ClusterSpec } from '../../spec';
-import { clusterSpecSchema } from '../../spec/load';
-import { knownKeysAt, nearestKey } from '../../spec/nearest-key';
+import { knownSpecKeysAt, nearestKey } from '../../spec/nearest-key';
+import { pointerSegments, specPath, valueAt } from '../../spec/pointer';
 import { validateSpecSchema } from '../../spec/schema-validator';
 import { Findings } from '../findings';
 
@@ -43,8 +43,7 @@ interface Described {
 }
 
 function describe(error: ErrorObject, root: unknown): Described {
-  const segments = error.instancePath.split('/').slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointerSegments(error.instancePath);
   const path = specPath(segments);
   const what = path === '' ? 'the cluster spec' : path;
   const found = show(valueAt(root, segments));
@@ -66,7 +65,7 @@ function describe(error: ErrorObject, root: unknown): Described {
     }
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
-      const meant = nearestKey(field, knownKeysAt(clusterSpecSchema(), segments));
+      const meant = nearestKey(field, knownSpecKeysAt(segments));
       return {
         path: path === '' ? field : `${path}.${field}`,
         message: `${what} has the unknown field ${JSON.stringify(field)}`
@@ -97,24 +96,6 @@ function allowed(error: ErrorObject): string[] {
     ? [error.params.allowedValue]
     : (error.params.allowedValues as unknown[]);
   return values.map((v) => JSON.stringify(v));
-}
-
-/** `['nodes', '0', 'ovs']` → `nodes[0].ovs`. */
-function specPath(segments: string[]): string {
-  return segments
-    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join('');
-}
-
-function valueAt(root: unknown, segments: string[]): unknown {
-  let value = root;
-  for (const segment of segments) {
-    if (value === null || typeof value !== 'object') {
-      return undefined;
-    }
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
 }
 
 /** A short, safe rendering of any value for a message. */
